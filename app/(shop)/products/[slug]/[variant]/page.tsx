@@ -1,0 +1,188 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Price } from "@/components/shop/price";
+import { ProductGallery } from "@/components/shop/product-gallery";
+import { StockBadge } from "@/components/shop/stock-badge";
+import { VariantPicker } from "@/components/shop/variant-picker";
+import { getCachedProduct } from "@/lib/catalog/cached";
+import { DEFAULT_VARIANT_SEGMENT, PLACEHOLDER_SLUG } from "@/lib/catalog/route-segments";
+import { shareLinks } from "@/lib/catalog/share-links";
+import { isValidSlug } from "@/lib/catalog/slug";
+import { selectVariant } from "@/lib/catalog/variants";
+import { siteUrl } from "@/lib/env";
+import { formatMoney, minorUnitDigits } from "@/lib/money";
+import { shopConfig } from "@/lib/shop-config";
+
+type Params = { slug: string; variant: string };
+
+// Rendered on first request, then served from the cache until the product changes.
+export function generateStaticParams(): Params[] {
+  return [{ slug: PLACEHOLDER_SLUG, variant: DEFAULT_VARIANT_SEGMENT }];
+}
+
+async function load(params: Promise<Params>) {
+  const { slug, variant } = await params;
+  if (slug === PLACEHOLDER_SLUG || !isValidSlug(slug)) return null;
+  const product = await getCachedProduct(slug);
+  if (!product) return null;
+  const { variant: selected, requestedMissing } = selectVariant(product.variants, variant === DEFAULT_VARIANT_SEGMENT ? null : variant);
+  if (!selected) return null;
+  return { product, selected, requestedMissing };
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const loaded = await load(params);
+  if (!loaded) return { title: "Product not found" };
+  const { product } = loaded;
+  const image = product.images[0];
+  return {
+    title: product.title,
+    description: product.summary,
+    alternates: { canonical: `/products/${product.slug}` },
+    openGraph: {
+      type: "website",
+      title: product.title,
+      description: product.summary,
+      url: `/products/${product.slug}`,
+      images: image ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt }] : undefined,
+    },
+    twitter: { card: "summary_large_image", title: product.title, description: product.summary },
+  };
+}
+
+export default async function ProductPage({ params }: { params: Promise<Params> }) {
+  const loaded = await load(params);
+  if (!loaded) notFound();
+  const { product, selected, requestedMissing } = loaded;
+  const origin = siteUrl();
+  const productUrl = `${origin}/products/${product.slug}`;
+  const totalStock = product.variants.reduce((sum, v) => sum + v.stock, 0);
+  const shares = shareLinks({
+    productUrl,
+    title: product.title,
+    imageUrl: product.images[0] ? `${origin}${product.images[0].src}` : undefined,
+    networks: shopConfig.shareNetworks,
+  });
+  const digits = minorUnitDigits(selected.currency);
+
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: product.title,
+    description: product.description,
+    sku: selected.sku,
+    url: productUrl,
+    image: product.images.map((i) => `${origin}${i.src}`),
+    brand: { "@type": "Brand", name: shopConfig.name },
+    material: product.materials || undefined,
+    offers: product.variants.map((v) => ({
+      "@type": "Offer",
+      sku: v.sku,
+      url: `${productUrl}?variant=${encodeURIComponent(v.sku)}`,
+      price: (v.price / 10 ** digits).toFixed(digits),
+      priceCurrency: v.currency,
+      availability: v.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+      itemCondition: "https://schema.org/NewCondition",
+    })),
+  };
+
+  return (
+    <div className="container-page py-6 md:py-12">
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+        <ol className="flex flex-wrap gap-2">
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>
+          </li>
+          {product.collections[0] ? (
+            <>
+              <li aria-hidden="true">/</li>
+              <li>
+                <Link href={`/collections/${product.collections[0].slug}`} className="hover:underline">
+                  {product.collections[0].title}
+                </Link>
+              </li>
+            </>
+          ) : null}
+          <li aria-hidden="true">/</li>
+          <li aria-current="page">{product.title}</li>
+        </ol>
+      </nav>
+
+      <div className="mt-4 grid gap-8 md:mt-6 md:grid-cols-2 md:gap-12">
+        <ProductGallery images={product.images} title={product.title} />
+
+        <div>
+          <h1 className="text-3xl md:text-4xl">{product.title}</h1>
+          <p className="mt-2 text-ink-muted">{product.summary}</p>
+          <p className="mt-4 text-2xl font-medium" data-testid="price">
+            <Price amount={selected.price} compareAt={selected.compareAtPrice} currency={selected.currency} />
+          </p>
+          <p className="mt-2 text-xs text-ink-muted">Price includes VAT. Free UK delivery over {formatMoney({ amount: 6000, currency: selected.currency })}.</p>
+
+          {requestedMissing ? (
+            <p role="status" className="mt-4 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+              The option in your link is no longer available, so we are showing the closest one.
+            </p>
+          ) : null}
+
+          <div className="mt-6">
+            <VariantPicker productSlug={product.slug} optionNames={product.optionNames} variants={product.variants} selected={selected} />
+          </div>
+
+          <div className="mt-6 flex items-center gap-3" data-testid="stock">
+            <StockBadge stock={selected.stock} />
+            <span className="text-xs text-ink-muted">SKU {selected.sku}</span>
+          </div>
+          {totalStock === 0 ? (
+            <p className="mt-3 text-sm text-ink-muted">Every option of this product is sold out. We make more most months.</p>
+          ) : null}
+
+          <div className="mt-8 space-y-6 border-t border-line pt-6 text-sm leading-relaxed">
+            <p className="text-base">{product.description}</p>
+            {product.materials ? (
+              <div>
+                <h2 className="font-sans text-sm font-semibold">Materials</h2>
+                <p className="mt-1 text-ink-muted">{product.materials}</p>
+              </div>
+            ) : null}
+            {product.care ? (
+              <div>
+                <h2 className="font-sans text-sm font-semibold">Care</h2>
+                <p className="mt-1 text-ink-muted">{product.care}</p>
+              </div>
+            ) : null}
+          </div>
+
+          <div className="mt-8 border-t border-line pt-6">
+            <h2 className="font-sans text-sm font-semibold">Share</h2>
+            <p className="mt-1 text-xs text-ink-muted">Plain links: nothing from these sites loads until you click.</p>
+            <ul className="mt-3 flex flex-wrap gap-2">
+              {shares.map((s) => (
+                <li key={s.network}>
+                  <a
+                    href={s.href}
+                    rel="noopener noreferrer"
+                    target={s.network === "email" ? undefined : "_blank"}
+                    className="inline-flex h-9 items-center rounded-full border border-line-strong px-3 text-sm hover:border-ink"
+                  >
+                    {s.label}
+                    {s.network !== "email" ? <span className="sr-only"> (opens in a new tab)</span> : null}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </div>
+
+      <script
+        type="application/ld+json"
+        // JSON.stringify escapes quotes; "<" is escaped so product text cannot close the script tag.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { shopConfig } from "@/lib/shop-config";
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-24 border-t border-line bg-surface-sunken">
+      <div className="container-page grid gap-10 py-12 md:grid-cols-3">
+        <div>
+          <p className="font-serif text-lg font-semibold">{shopConfig.name}</p>
+          <p className="mt-2 max-w-xs text-sm text-ink-muted">{shopConfig.tagline}</p>
+        </div>
+        <nav aria-label="Shop">
+          <h2 className="font-sans text-sm font-semibold">Shop</h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {shopConfig.navigation.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-ink-muted underline-offset-4 hover:text-ink hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div>
+          <h2 className="font-sans text-sm font-semibold">Follow the workshop</h2>
+          {/* Plain links: no embedded widgets, so no social network sees who visits the shop. */}
+          <ul className="mt-3 space-y-2 text-sm">
+            {shopConfig.socialProfiles.map((profile) => (
+              <li key={profile.network}>
+                <a href={profile.href} rel="me noopener" className="text-ink-muted underline-offset-4 hover:text-ink hover:underline">
+                  {profile.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div className="border-t border-line">
+        <div className="container-page flex flex-wrap items-center gap-x-6 gap-y-2 py-5 text-xs text-ink-muted">
+          <p>
+            © {shopConfig.name}. Built with Hearth: no trackers, no third-party scripts.
+          </p>
+          <ul className="flex gap-4">
+            {shopConfig.legalLinks.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="underline-offset-4 hover:text-ink hover:underline">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { shopConfig } from "@/lib/shop-config";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-line bg-surface/95">
+      <div className="container-page flex h-16 items-center gap-4">
+        <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink md:text-2xl">
+          {shopConfig.name}
+        </Link>
+        <form action="/search" role="search" className="ml-auto hidden md:block">
+          <label htmlFor="header-search" className="sr-only">
+            Search the shop
+          </label>
+          <input
+            id="header-search"
+            name="q"
+            type="search"
+            placeholder="Search candles, linen, coffee…"
+            maxLength={100}
+            className="h-10 w-64 rounded-full border border-line-strong bg-surface-raised px-4 text-sm placeholder:text-ink-subtle lg:w-80"
+          />
+        </form>
+        <nav aria-label="Shop tools" className="ml-auto flex items-center gap-1 md:ml-2">
+          <Link href="/search" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken md:hidden">
+            Search
+          </Link>
+          <Link href="/cart" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken">
+            Cart
+          </Link>
+        </nav>
+      </div>
+      <nav aria-label="Collections" className="border-t border-line">
+        <ul className="container-page flex gap-1 overflow-x-auto py-2 text-sm [scrollbar-width:none] md:gap-4">
+          {shopConfig.navigation.map((item) => (
+            <li key={item.href} className="shrink-0">
+              <Link href={item.href} className="inline-block rounded-full px-3 py-1.5 text-ink-muted hover:bg-surface-sunken hover:text-ink">
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,125 @@
+import Link from "next/link";
+import type { FacetDto } from "@/db/queries/catalog";
+import { listingHref, sortOptions, type ListingState, isFiltered } from "@/lib/catalog/listing-params";
+import { formatMoney } from "@/lib/money";
+import { AutoSubmitForm } from "./auto-submit-form";
+
+export function CollectionFilters({
+  basePath,
+  state,
+  facets,
+  priceBounds,
+}: {
+  basePath: string;
+  state: ListingState;
+  facets: FacetDto[];
+  priceBounds: { min: number; max: number; currency: string } | null;
+}) {
+  return (
+    <details className="group rounded-card border border-line bg-surface-raised md:border-0 md:bg-transparent md:[&::details-content]:[content-visibility:visible] md:[&::details-content]:block">
+      <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3 text-sm font-medium md:hidden">
+        <span>Filter and sort</span>
+        <span aria-hidden="true" className="transition-transform group-open:rotate-180">
+          ▾
+        </span>
+      </summary>
+      <AutoSubmitForm action={basePath} className="space-y-6 px-4 pb-4 md:px-0" aria-label="Filter and sort products">
+        <div>
+          <label htmlFor="sort" className="text-sm font-semibold">
+            Sort by
+          </label>
+          <select
+            id="sort"
+            name="sort"
+            defaultValue={state.sort}
+            className="mt-2 h-10 w-full rounded-lg border border-line-strong bg-surface-raised px-2 text-sm"
+          >
+            {sortOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <fieldset>
+          <legend className="text-sm font-semibold">Availability</legend>
+          <label className="mt-2 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="available" value="1" defaultChecked={state.available} className="size-4 accent-accent-600" />
+            In stock only
+          </label>
+        </fieldset>
+
+        <fieldset>
+          <legend className="text-sm font-semibold">Price</legend>
+          {priceBounds ? (
+            <p className="mt-1 text-xs text-ink-muted">
+              {formatMoney({ amount: priceBounds.min, currency: priceBounds.currency })} to{" "}
+              {formatMoney({ amount: priceBounds.max, currency: priceBounds.currency })} in this collection
+            </p>
+          ) : null}
+          <div className="mt-2 flex items-center gap-2">
+            <label className="flex-1 text-xs text-ink-muted">
+              Min (£)
+              <input
+                type="number"
+                name="min"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                defaultValue={state.min ?? ""}
+                className="mt-1 h-10 w-full rounded-lg border border-line-strong bg-surface-raised px-2 text-sm text-ink"
+              />
+            </label>
+            <label className="flex-1 text-xs text-ink-muted">
+              Max (£)
+              <input
+                type="number"
+                name="max"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                defaultValue={state.max ?? ""}
+                className="mt-1 h-10 w-full rounded-lg border border-line-strong bg-surface-raised px-2 text-sm text-ink"
+              />
+            </label>
+          </div>
+        </fieldset>
+
+        {facets.map((facet) => (
+          <fieldset key={facet.key}>
+            <legend className="text-sm font-semibold">{facet.name}</legend>
+            <ul className="mt-2 space-y-1.5">
+              {facet.values.map((v) => (
+                <li key={v.value}>
+                  <label className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name={facet.key}
+                      value={v.value}
+                      defaultChecked={state.options[facet.key]?.includes(v.value) ?? false}
+                      className="size-4 accent-accent-600"
+                    />
+                    <span>{v.value}</span>
+                    <span className="text-ink-subtle">({v.count})</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ))}
+
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="h-10 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
+            Apply
+          </button>
+          {isFiltered(state) ? (
+            <Link href={listingHref(basePath, { ...state, available: false, min: null, max: null, options: {}, page: 1 })} className="text-sm underline underline-offset-4">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </AutoSubmitForm>
+    </details>
+  );
+}

@@ -1,0 +1,448 @@
+import "server-only";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { getDb } from "../index";
+import { collectionProducts, collections, productImages, products, productVariants } from "../schema";
+import type { ListingState } from "@/lib/catalog/listing-params";
+import { shopConfig } from "@/lib/shop-config";
+
+/* ------------------------------------------------------------------ DTOs */
+
+export type ImageDto = { src: string; alt: string; width: number; height: number };
+
+export type ProductCardDto = {
+  slug: string;
+  title: string;
+  summary: string;
+  minPrice: number;
+  maxPrice: number;
+  compareAtPrice: number | null;
+  currency: string;
+  totalStock: number;
+  image: ImageDto | null;
+};
+
+export type VariantDto = {
+  id: number;
+  sku: string;
+  options: Record<string, string>;
+  price: number;
+  compareAtPrice: number | null;
+  currency: string;
+  stock: number;
+};
+
+export type ProductDto = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  materials: string;
+  care: string;
+  optionNames: string[];
+  createdAt: string;
+  updatedAt: string;
+  variants: VariantDto[];
+  images: ImageDto[];
+  collections: { slug: string; title: string }[];
+};
+
+export type CollectionDto = {
+  id: number;
+  slug: string;
+  title: string;
+  description: string;
+  productCount: number;
+  image: ImageDto | null;
+};
+
+export type FacetDto = { key: string; name: string; values: { value: string; count: number }[] };
+
+export type CollectionListingDto = {
+  items: ProductCardDto[];
+  total: number;
+  page: number;
+  pageCount: number;
+  facets: FacetDto[];
+  priceBounds: { min: number; max: number; currency: string } | null;
+};
+
+export type SearchResultDto = { items: ProductCardDto[]; total: number; page: number; pageCount: number };
+
+/* ------------------------------------------------------------------ shared SQL pieces */
+
+type CardRow = {
+  slug: string;
+  title: string;
+  summary: string;
+  min_price: number;
+  max_price: number;
+  compare_at: number | null;
+  currency: string;
+  total_stock: number;
+  image_src: string | null;
+  image_alt: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  total_count?: number;
+};
+
+// Variant aggregates and the first image, joined laterally so a card is one row per product.
+const cardColumns = sql`
+  p.slug, p.title, p.summary,
+  agg.min_price::int as min_price, agg.max_price::int as max_price, agg.compare_at::int as compare_at,
+  agg.currency, agg.total_stock::int as total_stock,
+  img.src as image_src, img.alt as image_alt, img.width as image_width, img.height as image_height`;
+
+const cardJoins = sql`
+  cross join lateral (
+    select min(v.price_amount) as min_price, max(v.price_amount) as max_price,
+           max(v.compare_at_amount) filter (where v.compare_at_amount > v.price_amount) as compare_at,
+           min(v.currency) as currency, coalesce(sum(v.stock), 0) as total_stock
+    from product_variants v where v.product_id = p.id
+  ) agg
+  left join lateral (
+    select i.src, i.alt, i.width, i.height from product_images i
+    where i.product_id = p.id order by i.position, i.id limit 1
+  ) img on true`;
+
+function toCard(row: CardRow): ProductCardDto {
+  return {
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    minPrice: row.min_price,
+    maxPrice: row.max_price,
+    compareAtPrice: row.compare_at,
+    currency: row.currency.trim(),
+    totalStock: row.total_stock,
+    image:
+      row.image_src && row.image_width && row.image_height
+        ? { src: row.image_src, alt: row.image_alt ?? "", width: row.image_width, height: row.image_height }
+        : null,
+  };
+}
+
+function optionNameForKey(key: string): string | undefined {
+  return shopConfig.filterableOptions.find((name) => name.toLowerCase() === key);
+}
+
+/** Minor units per major unit for the shop currency, used for the price filter's whole-unit bounds. */
+function minorPerMajor(): number {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency: shopConfig.currency }).resolvedOptions()
+    .maximumFractionDigits;
+  return 10 ** (digits ?? 2);
+}
+
+/** A product matches when one of its variants satisfies every filter at once. */
+function variantFilter(state: Pick<ListingState, "available" | "min" | "max" | "options">): SQL {
+  const conditions: SQL[] = [sql`v.product_id = p.id`];
+  const unit = minorPerMajor();
+  if (state.available) conditions.push(sql`v.stock > 0`);
+  if (state.min !== null) conditions.push(sql`v.price_amount >= ${state.min * unit}`);
+  if (state.max !== null) conditions.push(sql`v.price_amount <= ${state.max * unit}`);
+  for (const [key, values] of Object.entries(state.options)) {
+    const name = optionNameForKey(key);
+    if (!name || values.length === 0) continue;
+    conditions.push(sql`(v.options ->> ${name}) = any(${sql.param(values)}::text[])`);
+  }
+  return sql`exists (select 1 from product_variants v where ${sql.join(conditions, sql` and `)})`;
+}
+
+function orderFor(sort: ListingState["sort"]): SQL {
+  switch (sort) {
+    case "newest":
+      return sql`p.created_at desc, p.id desc`;
+    case "price-asc":
+      return sql`agg.min_price asc, p.id asc`;
+    case "price-desc":
+      return sql`agg.min_price desc, p.id asc`;
+    default:
+      return sql`p.featured_rank asc nulls last, cp.position asc, p.id asc`;
+  }
+}
+
+function pageCount(total: number, pageSize: number) {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/* ------------------------------------------------------------------ reads */
+
+export async function listCollections(): Promise<CollectionDto[]> {
+  const rows = await getDb().execute<{
+    id: number;
+    slug: string;
+    title: string;
+    description: string;
+    product_count: number;
+    image_src: string | null;
+    image_alt: string | null;
+    image_width: number | null;
+    image_height: number | null;
+  }>(sql`
+    select c.id, c.slug, c.title, c.description,
+      (select count(*)::int from collection_products cp join products p on p.id = cp.product_id
+        where cp.collection_id = c.id and p.status = 'published') as product_count,
+      img.src as image_src, img.alt as image_alt, img.width as image_width, img.height as image_height
+    from collections c
+    left join lateral (
+      select i.src, i.alt, i.width, i.height
+      from collection_products cp
+      join products p on p.id = cp.product_id and p.status = 'published'
+      join product_images i on i.product_id = p.id
+      where cp.collection_id = c.id
+      order by cp.position, p.id, i.position limit 1
+    ) img on true
+    where c.published
+    order by c.position, c.id`);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    description: r.description,
+    productCount: r.product_count,
+    image:
+      r.image_src && r.image_width && r.image_height
+        ? { src: r.image_src, alt: r.image_alt ?? "", width: r.image_width, height: r.image_height }
+        : null,
+  }));
+}
+
+export async function getCollectionBySlug(slug: string) {
+  const [row] = await getDb()
+    .select({ id: collections.id, slug: collections.slug, title: collections.title, description: collections.description })
+    .from(collections)
+    .where(and(eq(collections.slug, slug), eq(collections.published, true)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listCollectionProducts(
+  collectionId: number,
+  state: ListingState,
+  pageSize: number = shopConfig.pageSize,
+): Promise<CollectionListingDto> {
+  const db = getDb();
+  const offset = (state.page - 1) * pageSize;
+  const rows = await db.execute<CardRow>(sql`
+    select ${cardColumns}, count(*) over ()::int as total_count
+    from products p
+    join collection_products cp on cp.product_id = p.id and cp.collection_id = ${collectionId}
+    ${cardJoins}
+    where p.status = 'published' and ${variantFilter(state)}
+    order by ${orderFor(state.sort)}
+    limit ${pageSize} offset ${offset}`);
+
+  let total = rows[0]?.total_count ?? 0;
+  if (rows.length === 0 && state.page > 1) {
+    // Past the last page: still report the real total so the page can offer a way back.
+    const [countRow] = await db.execute<{ total: number }>(sql`
+      select count(*)::int as total from products p
+      join collection_products cp on cp.product_id = p.id and cp.collection_id = ${collectionId}
+      where p.status = 'published' and ${variantFilter(state)}`);
+    total = countRow?.total ?? 0;
+  }
+
+  const facetRows = await db.execute<{ key: string; value: string; count: number }>(sql`
+    select o.key, o.value, count(distinct p.id)::int as count
+    from products p
+    join collection_products cp on cp.product_id = p.id and cp.collection_id = ${collectionId}
+    join product_variants v on v.product_id = p.id
+    cross join lateral jsonb_each_text(v.options) as o(key, value)
+    where p.status = 'published' and o.key = any(${sql.param([...shopConfig.filterableOptions])}::text[])
+    group by o.key, o.value
+    order by o.key, o.value`);
+
+  const [bounds] = await db.execute<{ min: number | null; max: number | null; currency: string | null }>(sql`
+    select min(v.price_amount)::int as min, max(v.price_amount)::int as max, min(v.currency) as currency
+    from products p
+    join collection_products cp on cp.product_id = p.id and cp.collection_id = ${collectionId}
+    join product_variants v on v.product_id = p.id
+    where p.status = 'published'`);
+
+  const facets: FacetDto[] = [];
+  for (const name of shopConfig.filterableOptions) {
+    const values = facetRows.filter((r) => r.key === name).map((r) => ({ value: r.value, count: r.count }));
+    if (values.length > 1) facets.push({ key: name.toLowerCase(), name, values: sortOptionValues(values) });
+  }
+
+  return {
+    items: rows.map(toCard),
+    total,
+    page: state.page,
+    pageCount: pageCount(total, pageSize),
+    facets,
+    priceBounds:
+      bounds && bounds.min !== null && bounds.max !== null && bounds.currency
+        ? { min: bounds.min, max: bounds.max, currency: bounds.currency.trim() }
+        : null,
+  };
+}
+
+const sizeOrder = ["XXS", "XS", "S", "M", "L", "XL", "XXL"];
+
+/** Sizes in wearing order (S, M, L), everything else alphabetically. */
+function sortOptionValues<T extends { value: string }>(values: T[]): T[] {
+  return [...values].sort((a, b) => {
+    const ia = sizeOrder.indexOf(a.value);
+    const ib = sizeOrder.indexOf(b.value);
+    if (ia !== -1 && ib !== -1) return ia - ib;
+    return a.value.localeCompare(b.value, undefined, { numeric: true });
+  });
+}
+
+export async function listFeaturedProducts(limit = 8): Promise<ProductCardDto[]> {
+  const rows = await getDb().execute<CardRow>(sql`
+    select ${cardColumns}
+    from products p
+    ${cardJoins}
+    where p.status = 'published' and p.featured_rank is not null
+    order by p.featured_rank asc, p.id asc
+    limit ${limit}`);
+  return rows.map(toCard);
+}
+
+export async function listNewestProducts(limit = 4): Promise<ProductCardDto[]> {
+  const rows = await getDb().execute<CardRow>(sql`
+    select ${cardColumns}
+    from products p
+    ${cardJoins}
+    where p.status = 'published'
+    order by p.created_at desc, p.id desc
+    limit ${limit}`);
+  return rows.map(toCard);
+}
+
+export async function getProductBySlug(slug: string): Promise<ProductDto | null> {
+  const db = getDb();
+  const [product] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      title: products.title,
+      summary: products.summary,
+      description: products.description,
+      materials: products.materials,
+      care: products.care,
+      optionNames: products.optionNames,
+      createdAt: products.createdAt,
+      updatedAt: products.updatedAt,
+    })
+    .from(products)
+    .where(and(eq(products.slug, slug), eq(products.status, "published")))
+    .limit(1);
+  if (!product) return null;
+
+  const [variants, images, inCollections] = await Promise.all([
+    db
+      .select({
+        id: productVariants.id,
+        sku: productVariants.sku,
+        options: productVariants.options,
+        price: productVariants.priceAmount,
+        compareAtPrice: productVariants.compareAtAmount,
+        currency: productVariants.currency,
+        stock: productVariants.stock,
+      })
+      .from(productVariants)
+      .where(eq(productVariants.productId, product.id))
+      .orderBy(asc(productVariants.position), asc(productVariants.id)),
+    db
+      .select({ src: productImages.src, alt: productImages.alt, width: productImages.width, height: productImages.height })
+      .from(productImages)
+      .where(eq(productImages.productId, product.id))
+      .orderBy(asc(productImages.position), asc(productImages.id)),
+    db
+      .select({ slug: collections.slug, title: collections.title })
+      .from(collectionProducts)
+      .innerJoin(collections, eq(collections.id, collectionProducts.collectionId))
+      .where(and(eq(collectionProducts.productId, product.id), eq(collections.published, true)))
+      .orderBy(asc(collections.position)),
+  ]);
+
+  return {
+    ...product,
+    createdAt: product.createdAt.toISOString(),
+    updatedAt: product.updatedAt.toISOString(),
+    variants: variants.map((v) => ({ ...v, currency: v.currency.trim() })),
+    images,
+    collections: inCollections,
+  };
+}
+
+/**
+ * Full-text search ranked by PostgreSQL, widened with trigram word similarity so that a typo
+ * ("hodie") still finds the product ("hoodie"). The query is always a bound parameter.
+ */
+export async function searchProducts(query: string, page = 1, pageSize: number = shopConfig.pageSize): Promise<SearchResultDto> {
+  if (!query) return { items: [], total: 0, page: 1, pageCount: 1 };
+  const q = query.toLowerCase();
+  const offset = (page - 1) * pageSize;
+  const rows = await getDb().execute<CardRow>(sql`
+    with q as (select websearch_to_tsquery('english', ${q}) as tsq)
+    select ${cardColumns}, count(*) over ()::int as total_count
+    from products p
+    cross join q
+    ${cardJoins}
+    where p.status = 'published' and (p.search_vector @@ q.tsq or ${q} <% p.search_text)
+    order by (ts_rank(p.search_vector, q.tsq) + word_similarity(${q}, p.search_text)) desc, p.id asc
+    limit ${pageSize} offset ${offset}`);
+  const total = rows[0]?.total_count ?? 0;
+  return { items: rows.map(toCard), total, page, pageCount: pageCount(total, pageSize) };
+}
+
+export async function listSitemapEntries() {
+  const db = getDb();
+  const [productRows, collectionRows] = await Promise.all([
+    db
+      .select({ slug: products.slug, updatedAt: products.updatedAt })
+      .from(products)
+      .where(eq(products.status, "published"))
+      .orderBy(asc(products.id)),
+    db.select({ slug: collections.slug }).from(collections).where(eq(collections.published, true)).orderBy(asc(collections.position)),
+  ]);
+  return { products: productRows, collections: collectionRows };
+}
+
+/* ------------------------------------------------------------------ writes */
+
+/** Sets a variant's stock. Returns the product slug so the caller can invalidate its cache tag. */
+export async function updateVariantStock(sku: string, stock: number): Promise<{ productSlug: string } | null> {
+  if (!Number.isInteger(stock) || stock < 0) throw new RangeError("Stock must be a whole number of at least 0");
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const [variant] = await tx
+      .update(productVariants)
+      .set({ stock })
+      .where(eq(productVariants.sku, sku))
+      .returning({ productId: productVariants.productId });
+    if (!variant) return null;
+    const [product] = await tx
+      .update(products)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(products.id, variant.productId))
+      .returning({ slug: products.slug });
+    return product ? { productSlug: product.slug } : null;
+  });
+}
+
+/** Collections a product belongs to, for invalidating their listings after a change. */
+export async function listCollectionSlugsForProduct(productSlug: string): Promise<string[]> {
+  const rows = await getDb()
+    .select({ slug: collections.slug })
+    .from(collections)
+    .innerJoin(collectionProducts, eq(collectionProducts.collectionId, collections.id))
+    .innerJoin(products, eq(products.id, collectionProducts.productId))
+    .where(eq(products.slug, productSlug));
+  return rows.map((r) => r.slug);
+}
+
+export async function checkDatabase(): Promise<{ ok: true; latencyMs: number } | { ok: false; error: string }> {
+  const started = performance.now();
+  try {
+    await getDb().execute(sql`select 1`);
+    return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.constructor.name : "unknown" };
+  }
+}

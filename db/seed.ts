@@ -1,0 +1,138 @@
+/**
+ * Loads the demo catalogue. Idempotent: products, variants and collections are upserted by
+ * slug and SKU, so running it twice changes nothing and re-running after editing
+ * db/seed-data.ts applies the edits. Stock is only set when a variant is first created, so a
+ * re-seed never undoes sales.
+ */
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { seedCollections, seedProducts, type SeedProduct } from "./seed-data";
+
+export const IMAGE_WIDTH = 1200;
+export const IMAGE_HEIGHT = 1500;
+export const IMAGES_PER_PRODUCT = 2;
+
+export function imagePath(slug: string, index: number) {
+  return `/images/generated/${slug}-${index + 1}.webp`;
+}
+
+export function skuFor(product: SeedProduct, options: Record<string, string>) {
+  const parts = Object.values(options).map((v) =>
+    v
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "")
+      .slice(0, 6),
+  );
+  const base = product.slug
+    .split("-")
+    .map((w) => w.slice(0, 3).toUpperCase())
+    .join("");
+  return [base, ...parts].filter(Boolean).join("-");
+}
+
+const imageAlts = (p: SeedProduct) => [`${p.title}, photographed on a plain background`, `${p.title}, detail`];
+
+export async function seedDatabase(databaseUrl: string, { log = console.log } = {}) {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const db = drizzle(client, { schema, casing: "snake_case" });
+  const seedDate = Date.UTC(2026, 10, 1);
+  try {
+    await db.transaction(async (tx) => {
+      const collectionIds = new Map<string, number>();
+      for (const [position, c] of seedCollections.entries()) {
+        const [row] = await tx
+          .insert(schema.collections)
+          .values({ slug: c.slug, title: c.title, description: c.description, position })
+          .onConflictDoUpdate({
+            target: schema.collections.slug,
+            set: { title: c.title, description: c.description, position },
+          })
+          .returning({ id: schema.collections.id });
+        collectionIds.set(c.slug, row!.id);
+      }
+
+      for (const [index, p] of seedProducts.entries()) {
+        const values = {
+          slug: p.slug,
+          title: p.title,
+          summary: p.summary,
+          description: p.description,
+          materials: p.materials,
+          care: p.care,
+          keywords: p.keywords,
+          optionNames: p.optionNames,
+          status: "published" as const,
+          featuredRank: p.featuredRank ?? null,
+          createdAt: new Date(seedDate - p.ageDays * 86_400_000 + index * 1000),
+        };
+        const [row] = await tx
+          .insert(schema.products)
+          .values(values)
+          .onConflictDoUpdate({ target: schema.products.slug, set: { ...values, updatedAt: sql`now()` } })
+          .returning({ id: schema.products.id });
+        const productId = row!.id;
+
+        for (const [position, v] of p.variants.entries()) {
+          await tx
+            .insert(schema.productVariants)
+            .values({
+              productId,
+              sku: skuFor(p, v.options),
+              options: v.options,
+              priceAmount: v.price,
+              compareAtAmount: v.compareAt ?? null,
+              currency: "GBP",
+              stock: v.stock,
+              position,
+            })
+            .onConflictDoUpdate({
+              target: schema.productVariants.sku,
+              set: { options: v.options, priceAmount: v.price, compareAtAmount: v.compareAt ?? null, position },
+            });
+        }
+
+        await tx.delete(schema.productImages).where(sql`${schema.productImages.productId} = ${productId}`);
+        await tx.insert(schema.productImages).values(
+          imageAlts(p)
+            .slice(0, IMAGES_PER_PRODUCT)
+            .map((alt, position) => ({
+              productId,
+              src: imagePath(p.slug, position),
+              alt,
+              width: IMAGE_WIDTH,
+              height: IMAGE_HEIGHT,
+              position,
+            })),
+        );
+
+        for (const [position, slug] of p.collections.entries()) {
+          const collectionId = collectionIds.get(slug);
+          if (!collectionId) throw new Error(`Product ${p.slug} names unknown collection ${slug}`);
+          await tx
+            .insert(schema.collectionProducts)
+            .values({ collectionId, productId, position: index * 10 + position })
+            .onConflictDoUpdate({
+              target: [schema.collectionProducts.collectionId, schema.collectionProducts.productId],
+              set: { position: index * 10 + position },
+            });
+        }
+      }
+    });
+    log(`Seeded ${seedProducts.length} products in ${seedCollections.length} collections.`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when the catalogue has never been seeded (used by `npm run dev` to seed once). */
+export async function isCatalogueEmpty(databaseUrl: string) {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await client`select exists (select 1 from products) as found`;
+    return !row?.found;
+  } finally {
+    await client.end();
+  }
+}

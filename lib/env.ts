@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/**
+ * The server's environment, parsed once. A missing or malformed value stops the server at
+ * start-up (see instrumentation.ts) with a message that names the variable, instead of
+ * failing on the first request.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set. `npm run dev` sets it for you; in production point it at your PostgreSQL server." })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://"),
+  /** Public origin of the shop, used for canonical URLs, sitemaps and share links. */
+  SITE_URL: z.url().default("http://localhost:3000"),
+  /** Connections per app server process; keep the sum across servers under Postgres' limit. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function formatEnvError(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  return `Hearth cannot start: the environment is not valid.\n${lines.join("\n")}\nSee "Configuration" in README.md.`;
+}
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(formatEnvError(parsed.error));
+  cached = parsed.data;
+  return cached;
+}
+
+/** The site origin without a trailing slash. Safe to call during a build without a database. */
+export function siteUrl(): string {
+  const raw = process.env.SITE_URL || "http://localhost:3000";
+  return raw.replace(/\/+$/, "");
+}

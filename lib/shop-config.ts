@@ -1,0 +1,43 @@
+/**
+ * Everything a merchant changes to make Hearth their own shop (with app/theme.css for
+ * colours and type, and db/seed.ts for the demo catalogue).
+ */
+export const shopConfig = {
+  name: "Ember & Oak",
+  tagline: "Homeware and clothing, made slowly in a small workshop.",
+  description:
+    "Ember & Oak makes candles, ceramics, linen, knitwear and small-batch coffee in a workshop in the Peak District. Free returns within 30 days.",
+  locale: "en-GB",
+  currency: "GBP",
+  contactEmail: "hello@emberandoak.example",
+  /** Plain links only: no widgets, no scripts, no tracking pixels from these networks. */
+  socialProfiles: [
+    { network: "instagram", label: "Instagram", href: "https://www.instagram.com/emberandoak.example" },
+    { network: "tiktok", label: "TikTok", href: "https://www.tiktok.com/@emberandoak.example" },
+    { network: "pinterest", label: "Pinterest", href: "https://www.pinterest.com/emberandoak.example" },
+    { network: "facebook", label: "Facebook", href: "https://www.facebook.com/emberandoak.example" },
+  ],
+  /** Networks offered as share links on product pages; each link carries utm_source=<network>. */
+  shareNetworks: ["pinterest", "facebook", "x", "whatsapp", "email"] as const,
+  /** Main navigation; a merchant orders and names these freely. */
+  navigation: [
+    { label: "Candles", href: "/collections/candles" },
+    { label: "Ceramics", href: "/collections/ceramics" },
+    { label: "Linen", href: "/collections/linen" },
+    { label: "Knitwear", href: "/collections/knitwear" },
+    { label: "Coffee", href: "/collections/coffee" },
+    { label: "Gift sets", href: "/collections/gift-sets" },
+  ],
+  legalLinks: [{ label: "Privacy notice", href: "/privacy" }],
+  /**
+   * Variant options shoppers can filter collections by. Each becomes a URL parameter named
+   * in lower case (?colour=Sand&size=M). Options not listed here are shown but not filterable.
+   */
+  filterableOptions: ["Colour", "Size", "Scent", "Roast"],
+  /** Items per page on collection and search pages. */
+  pageSize: 12,
+  /** Stock at or under this number shows "Only N left". */
+  lowStockThreshold: 5,
+} as const;
+
+export type ShareNetwork = (typeof shopConfig.shareNetworks)[number];

@@ -1,0 +1,32 @@
+import type { NextConfig } from "next";
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+];
+
+const nextConfig: NextConfig = {
+  // A static shell per page, catalogue data in 'use cache' functions, visitor parts in <Suspense>.
+  cacheComponents: true,
+  cacheLife: {
+    // Catalogue reads are invalidated by tag when the catalogue changes; the time limit is a safety net.
+    catalog: { stale: 300, revalidate: 900, expire: 86_400 },
+  },
+  poweredByHeader: false,
+  images: {
+    // Only images served by the shop itself: no remote hosts at build or run time.
+    remotePatterns: [],
+    formats: ["image/webp"],
+    deviceSizes: [390, 640, 828, 1080, 1200],
+    imageSizes: [96, 160, 256, 320],
+    qualities: [75, 85],
+    minimumCacheTTL: 60 * 60 * 24 * 30,
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

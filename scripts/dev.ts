@@ -1,0 +1,23 @@
+/**
+ * `npm run dev`: the whole shop from one command. Starts (or reuses) the embedded PostgreSQL
+ * unless DATABASE_URL is set, applies migrations, seeds the demo catalogue on first run,
+ * draws the demo images, then runs `next dev`. Ctrl-C stops both.
+ */
+import { spawn } from "node:child_process";
+import { generateProductImages } from "./generate-images";
+import { prepareDatabase, resolveDatabase } from "./lib/database";
+import { superviseChild } from "./lib/processes";
+
+const db = await resolveDatabase();
+await prepareDatabase(db.url);
+await generateProductImages();
+
+const port = process.env.PORT ?? "3000";
+console.log(`\nEmber & Oak (Hearth demo) is starting on http://localhost:${port}\n`);
+const child = spawn("npx", ["next", "dev", "--port", port], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: db.url, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` },
+});
+superviseChild(child, async () => {
+  await db.embedded?.stop();
+});

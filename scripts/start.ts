@@ -1,0 +1,25 @@
+/**
+ * `npm start`: the production server (`next start`). Honours DATABASE_URL and PORT. Without
+ * DATABASE_URL it runs on the embedded PostgreSQL, which is for trying the shop on one machine,
+ * not for a real deployment. Migrations are applied before the server accepts requests.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { prepareDatabase, resolveDatabase } from "./lib/database";
+import { superviseChild } from "./lib/processes";
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("No production build found. Run `npm run build` first.");
+  process.exit(1);
+}
+const db = await resolveDatabase();
+await prepareDatabase(db.url, { seed: db.embedded ? "if-empty" : "never" });
+
+const port = process.env.PORT ?? "3000";
+const child = spawn("npx", ["next", "start", "--port", port], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "production" },
+});
+superviseChild(child, async () => {
+  await db.embedded?.stop();
+});

@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
     // Catalogue reads are invalidated by tag when the catalogue changes; the time limit is a safety net.
     catalog: { stale: 300, revalidate: 900, expire: 86_400 },
   },
+  experimental: {
+    // Pages rendered at run time stay in the in-memory LRU cache instead of being written under
+    // .next/: a restart or deploy starts clean, and endless URL variations cannot fill the disk.
+    isrFlushToDisk: false,
+  },
   poweredByHeader: false,
   images: {
     // Only images served by the shop itself: no remote hosts at build or run time.

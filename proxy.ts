@@ -1,6 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseListingState } from "@/lib/catalog/listing-params";
-import { listingStateToSegment, variantToSegment } from "@/lib/catalog/route-segments";
+import {
+  DEFAULT_SEGMENT,
+  DEFAULT_VARIANT_SEGMENT,
+  listingStateToSegment,
+  PLACEHOLDER_SLUG,
+  variantToSegment,
+} from "@/lib/catalog/route-segments";
+import { isValidSlug } from "@/lib/catalog/slug";
+
+function decodes(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Turns query-string state into a path segment (see lib/catalog/route-segments.ts) so that
@@ -9,21 +25,26 @@ import { listingStateToSegment, variantToSegment } from "@/lib/catalog/route-seg
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  const parts = pathname.split("/");
-  // ["", "collections" | "products", slug]
-  if (parts.length !== 3 || !parts[2]) return NextResponse.next();
+  const [, section, slug = "", ...rest] = pathname.split("/");
+  if (section !== "collections" && section !== "products") return NextResponse.next();
 
   const url = request.nextUrl.clone();
-  if (parts[1] === "collections") {
-    url.pathname = `${pathname}/${listingStateToSegment(parseListingState(searchParams))}`;
-  } else if (parts[1] === "products") {
-    url.pathname = `${pathname}/${variantToSegment(searchParams.get("variant"))}`;
-  } else {
-    return NextResponse.next();
+  const fallback = section === "collections" ? DEFAULT_SEGMENT : DEFAULT_VARIANT_SEGMENT;
+  // A malformed or impossible slug (bad percent-encoding, "..") goes to the not-found page
+  // instead of reaching the router, which would fail to decode it.
+  if (!decodes(slug) || !isValidSlug(slug) || rest.length > 1 || !rest.every(decodes)) {
+    url.pathname = `/${section}/${PLACEHOLDER_SLUG}/${fallback}`;
+    return NextResponse.rewrite(url);
   }
+  if (rest.length === 1) return NextResponse.next();
+
+  url.pathname =
+    section === "collections"
+      ? `/collections/${slug}/${listingStateToSegment(parseListingState(searchParams))}`
+      : `/products/${slug}/${variantToSegment(searchParams.get("variant"))}`;
   return NextResponse.rewrite(url);
 }
 
 export const config = {
-  matcher: ["/collections/:slug", "/products/:slug"],
+  matcher: ["/collections/:path*", "/products/:path*"],
 };

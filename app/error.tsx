@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect } from "react";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -19,9 +20,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="h-11 rounded-full bg-accent-600 px-5 text-sm font-medium text-white">
           Try again
         </button>
-        <a href="/" className="inline-flex h-11 items-center rounded-full border border-line-strong px-5 text-sm">
+        <Link href="/" className="inline-flex h-11 items-center rounded-full border border-line-strong px-5 text-sm">
           Home
-        </a>
+        </Link>
       </div>
     </main>
   );

@@ -13,6 +13,11 @@ const envSchema = z.object({
   /** Public origin of the shop, used for canonical URLs, sitemaps and share links. */
   SITE_URL: z.url().default("http://localhost:3000"),
   /** Connections per app server process; keep the sum across servers under Postgres' limit. */
+  /**
+   * Shared secret for POST /api/catalog/stock (stock updates from a warehouse or till system).
+   * Unset: the endpoint is switched off.
+   */
+  INVENTORY_WEBHOOK_SECRET: z.string().min(24, "INVENTORY_WEBHOOK_SECRET must be at least 24 characters").optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
 

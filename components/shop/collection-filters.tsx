@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { FacetDto } from "@/db/queries/catalog";
-import { listingHref, sortOptions, type ListingState, isFiltered } from "@/lib/catalog/listing-params";
+import { isFiltered, listingHref, listingStateToQuery, sortOptions, toggleOptionValue, type ListingState } from "@/lib/catalog/listing-params";
 import { formatMoney } from "@/lib/money";
-import { AutoSubmitForm } from "./auto-submit-form";
+import { ListingFilterForm } from "./listing-filter-form";
 
 export function CollectionFilters({
   basePath,
@@ -23,7 +23,8 @@ export function CollectionFilters({
           ▾
         </span>
       </summary>
-      <AutoSubmitForm action={basePath} className="space-y-6 px-4 pb-4 md:px-0" aria-label="Filter and sort products">
+      {/* Keyed by the URL state so the checkboxes reset when a link (e.g. "Clear filters") changes it. */}
+      <ListingFilterForm key={listingStateToQuery(state)} action={basePath} className="space-y-6 px-4 pb-4 md:px-0" aria-label="Filter and sort products">
         <div>
           <label htmlFor="sort" className="text-sm font-semibold">
             Sort by
@@ -109,17 +110,46 @@ export function CollectionFilters({
           </fieldset>
         ))}
 
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="h-10 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
-            Apply
-          </button>
-          {isFiltered(state) ? (
-            <Link href={listingHref(basePath, { ...state, available: false, min: null, max: null, options: {}, page: 1 })} className="text-sm underline underline-offset-4">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
-      </AutoSubmitForm>
+        <button type="submit" className="h-10 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
+          Apply
+        </button>
+      </ListingFilterForm>
     </details>
+  );
+}
+
+/** The filters in force, each removable on its own, shown above the results on every screen size. */
+export function ActiveFilters({ basePath, state }: { basePath: string; state: ListingState }) {
+  if (!isFiltered(state)) return null;
+  const chips: { label: string; href: string }[] = [];
+  const base = { ...state, page: 1 };
+  if (state.available) chips.push({ label: "In stock only", href: listingHref(basePath, { ...base, available: false }) });
+  if (state.min !== null) chips.push({ label: `From £${state.min}`, href: listingHref(basePath, { ...base, min: null }) });
+  if (state.max !== null) chips.push({ label: `Up to £${state.max}`, href: listingHref(basePath, { ...base, max: null }) });
+  for (const [key, values] of Object.entries(state.options)) {
+    for (const value of values) chips.push({ label: value, href: listingHref(basePath, toggleOptionValue(state, key, value)) });
+  }
+  return (
+    <div className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters" role="group">
+      {chips.map((chip) => (
+        <Link
+          key={chip.href}
+          href={chip.href}
+          scroll={false}
+          aria-label={`Remove filter: ${chip.label}`}
+          className="inline-flex h-8 items-center gap-1.5 rounded-full border border-line-strong bg-surface-raised px-3 text-sm hover:border-ink"
+        >
+          {chip.label}
+          <span aria-hidden="true">×</span>
+        </Link>
+      ))}
+      <Link
+        href={listingHref(basePath, { ...base, available: false, min: null, max: null, options: {} })}
+        scroll={false}
+        className="ml-1 text-sm underline underline-offset-4"
+      >
+        Clear filters
+      </Link>
+    </div>
   );
 }

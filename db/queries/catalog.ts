@@ -370,6 +370,8 @@ export async function getProductBySlug(slug: string): Promise<ProductDto | null>
   };
 }
 
+const TYPO_THRESHOLD = 0.5;
+
 /**
  * Full-text search ranked by PostgreSQL, widened with trigram word similarity so that a typo
  * ("hodie") still finds the product ("hoodie"). The query is always a bound parameter.
@@ -378,7 +380,11 @@ export async function searchProducts(query: string, page = 1, pageSize: number =
   if (!query) return { items: [], total: 0, page: 1, pageCount: 1 };
   const q = query.toLowerCase();
   const offset = (page - 1) * pageSize;
-  const rows = await getDb().execute<CardRow>(sql`
+  const rows = await getDb().transaction(async (tx) => {
+    // pg_trgm's default (0.6) misses common one-letter slips such as "candel"; 0.5 catches them
+    // while the full-text rank keeps exact matches on top. SET LOCAL ends with the transaction.
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`);
+    return tx.execute<CardRow>(sql`
     with q as (select websearch_to_tsquery('english', ${q}) as tsq)
     select ${cardColumns}, count(*) over ()::int as total_count
     from products p
@@ -387,6 +393,7 @@ export async function searchProducts(query: string, page = 1, pageSize: number =
     where p.status = 'published' and (p.search_vector @@ q.tsq or ${q} <% p.search_text)
     order by (ts_rank(p.search_vector, q.tsq) + word_similarity(${q}, p.search_text)) desc, p.id asc
     limit ${pageSize} offset ${offset}`);
+  });
   const total = rows[0]?.total_count ?? 0;
   return { items: rows.map(toCard), total, page, pageCount: pageCount(total, pageSize) };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CollectionFilters } from "@/components/shop/collection-filters";
+import { ActiveFilters, CollectionFilters } from "@/components/shop/collection-filters";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
 import { getCachedCollection, getCachedCollectionListing } from "@/lib/catalog/cached";
@@ -77,6 +77,7 @@ export default async function CollectionPage({ params }: { params: Promise<Param
           <h2 id="results-heading" className="sr-only">
             Products
           </h2>
+          <ActiveFilters basePath={basePath} state={state} />
           <p className="mb-4 text-sm text-ink-muted" role="status">
             {listing.total === 0
               ? "No products match these filters."

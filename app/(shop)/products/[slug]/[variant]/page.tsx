@@ -156,8 +156,10 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
             ) : null}
           </div>
 
-          <div className="mt-8 border-t border-line pt-6">
-            <h2 className="font-sans text-sm font-semibold">Share</h2>
+          <section aria-labelledby="share-heading" className="mt-8 border-t border-line pt-6">
+            <h2 id="share-heading" className="font-sans text-sm font-semibold">
+              Share
+            </h2>
             <p className="mt-1 text-xs text-ink-muted">Plain links: nothing from these sites loads until you click.</p>
             <ul className="mt-3 flex flex-wrap gap-2">
               {shares.map((s) => (
@@ -174,7 +176,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
                 </li>
               ))}
             </ul>
-          </div>
+          </section>
         </div>
       </div>
 

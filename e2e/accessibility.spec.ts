@@ -1,0 +1,27 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const pages = ["/", "/collections/knitwear", "/collections/linen?colour=Sand&sort=price-asc", "/products/linen-overshirt", "/search?q=wool", "/search?q=zzqq", "/products/missing"];
+
+for (const url of pages) {
+  test(`no serious or critical accessibility violations on ${url}`, async ({ page }) => {
+    await page.goto(url);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(
+      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    ).toEqual([]);
+  });
+}
+
+test("keyboard users can skip to the content and see where focus is", async ({ page }) => {
+  await page.goto("/collections/candles");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});

@@ -1,0 +1,49 @@
+/**
+ * The server Playwright tests run against: a fresh database (embedded, or on DATABASE_URL's
+ * server), migrated and seeded, then the production build via `next start`. Started and
+ * stopped by playwright.config.ts.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { runMigrations } from "../db/migrate";
+import { seedDatabase } from "../db/seed";
+import { generateProductImages } from "./generate-images";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "./lib/embedded-postgres";
+import { superviseChild } from "./lib/processes";
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("e2e: no production build. Run `npm run build` (npm test does this for you).");
+  process.exit(1);
+}
+
+const port = process.env.E2E_PORT ?? "3100";
+const name = "hearth_e2e";
+let embedded: RunningDatabase | null = null;
+let serverUrl: string;
+if (process.env.DATABASE_URL) {
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = "/postgres";
+  serverUrl = u.toString();
+} else {
+  embedded = await startEmbeddedPostgres({ dataDir: ".data/postgres-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349) });
+  serverUrl = embedded.serverUrl;
+}
+const url = await ensureDatabase(serverUrl, name, { fresh: true });
+await runMigrations(url);
+await seedDatabase(url, { log: () => {} });
+await generateProductImages({ log: () => {} });
+
+const child = spawn("npx", ["next", "start", "--port", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    SITE_URL: `http://127.0.0.1:${port}`,
+    INVENTORY_WEBHOOK_SECRET: process.env.INVENTORY_WEBHOOK_SECRET ?? "e2e-inventory-secret-0123456789",
+  },
+});
+superviseChild(child, async () => {
+  await dropDatabase(serverUrl, name).catch(() => {});
+  await embedded?.stop();
+});

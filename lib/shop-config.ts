@@ -34,6 +34,8 @@ export const shopConfig = {
    * in lower case (?colour=Sand&size=M). Options not listed here are shown but not filterable.
    */
   filterableOptions: ["Colour", "Size", "Scent", "Roast"],
+  /** Shown under the price on product pages. */
+  priceNote: "Prices include VAT. Free UK delivery on orders over £60.",
   /** Items per page on collection and search pages. */
   pageSize: 12,
   /** Stock at or under this number shows "Only N left". */

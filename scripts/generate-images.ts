@@ -188,16 +188,21 @@ function svgFor(kind: ArtKind, palette: [string, string], seed: string, detail: 
 export async function generateProductImages({ force = false, log = console.log } = {}) {
   const outDir = path.join(process.cwd(), "public/images/generated");
   mkdirSync(outDir, { recursive: true });
-  let drawn = 0;
+  const jobs: (() => Promise<unknown>)[] = [];
   for (const product of seedProducts) {
     for (const index of [0, 1]) {
       const file = path.join(process.cwd(), "public", imagePath(product.slug, index));
       if (!force && existsSync(file)) continue;
       const svg = svgFor(product.art, product.palette, product.slug, index === 1);
-      await sharp(Buffer.from(svg)).webp({ quality: 82 }).toFile(file);
-      drawn++;
+      jobs.push(() => sharp(Buffer.from(svg)).webp({ quality: 82 }).toFile(file));
     }
   }
+  // A few at a time: sharp renders on libuv's thread pool, so this uses every core.
+  let drawn = jobs.length;
+  const queue = [...jobs];
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  }));
   // Open Graph fallback and brand image.
   const brand = path.join(outDir, "brand.webp");
   if (force || !existsSync(brand)) {

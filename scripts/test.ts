@@ -8,32 +8,12 @@
  *   npm test                 all of it
  *   npm test -- --skip-e2e   unit + integration only
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { ensureBuild } from "./lib/build";
 import { run } from "./lib/processes";
 
 const args = new Set(process.argv.slice(2));
 mkdirSync("test-results", { recursive: true });
-
-const sourceDirs = ["app", "components", "lib", "db", "public"];
-const sourceFiles = ["proxy.ts", "next.config.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs"];
-
-function newestMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const entry of readdirSync(p)) visit(path.join(p, entry));
-    } else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const d of sourceDirs) if (existsSync(d)) visit(d);
-  for (const f of sourceFiles) if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
-  return newest;
-}
-
-function buildIsFresh(): boolean {
-  return existsSync(".next/BUILD_ID") && statSync(".next/BUILD_ID").mtimeMs > newestMtime();
-}
 
 let passed = 0;
 let failed = 0;
@@ -56,14 +36,10 @@ async function vitest(project: "unit" | "integration") {
 }
 
 async function playwright() {
-  if (!buildIsFresh()) {
-    console.log("\nBuilding the app for the end-to-end tests…");
-    const code = await run("npm", ["run", "build"]);
-    if (code !== 0) {
-      failed++;
-      lines.push("e2e: build failed");
-      return;
-    }
+  if (!(await ensureBuild())) {
+    failed++;
+    lines.push("e2e: build failed");
+    return;
   }
   const out = "test-results/e2e-results.json";
   const code = await run("npx", ["playwright", "test"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });

@@ -11,7 +11,7 @@ import { shareLinks } from "@/lib/catalog/share-links";
 import { isValidSlug } from "@/lib/catalog/slug";
 import { selectVariant } from "@/lib/catalog/variants";
 import { siteUrl } from "@/lib/env";
-import { formatMoney, minorUnitDigits } from "@/lib/money";
+import { minorUnitDigits } from "@/lib/money";
 import { shopConfig } from "@/lib/shop-config";
 
 type Params = { slug: string; variant: string };
@@ -120,7 +120,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <p className="mt-4 text-2xl font-medium" data-testid="price">
             <Price amount={selected.price} compareAt={selected.compareAtPrice} currency={selected.currency} />
           </p>
-          <p className="mt-2 text-xs text-ink-muted">Price includes VAT. Free UK delivery over {formatMoney({ amount: 6000, currency: selected.currency })}.</p>
+          <p className="mt-2 text-xs text-ink-muted">{shopConfig.priceNote}</p>
 
           {requestedMissing ? (
             <p role="status" className="mt-4 rounded-lg border border-line bg-surface-sunken p-3 text-sm">

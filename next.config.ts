@@ -24,8 +24,9 @@ const nextConfig: NextConfig = {
     // Only images served by the shop itself: no remote hosts at build or run time.
     remotePatterns: [],
     formats: ["image/webp"],
-    deviceSizes: [390, 640, 828, 1080, 1200],
-    imageSizes: [96, 160, 256, 320],
+    // Few widths keep srcset attributes (and so every listing page) short.
+    deviceSizes: [640, 828, 1200],
+    imageSizes: [192, 320],
     qualities: [75, 85],
     minimumCacheTTL: 60 * 60 * 24 * 30,
   },

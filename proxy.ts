@@ -5,6 +5,8 @@ import {
   DEFAULT_VARIANT_SEGMENT,
   listingStateToSegment,
   PLACEHOLDER_SLUG,
+  parseSearchState,
+  searchStateToSegment,
   variantToSegment,
 } from "@/lib/catalog/route-segments";
 import { isValidSlug } from "@/lib/catalog/slug";
@@ -20,15 +22,23 @@ function decodes(segment: string): boolean {
 
 /**
  * Turns query-string state into a path segment (see lib/catalog/route-segments.ts) so that
- * collection and product pages can be cached per distinct, normalised URL. The visible URL
- * does not change. Nothing here reads a session: authorisation lives next to the data.
+ * collection, product and search pages can be cached per distinct, normalised URL. The
+ * visible URL does not change. Plain /products/<slug> and /collections/<slug> URLs do not
+ * come here at all (see `config`). Nothing here reads a session: authorisation lives next to
+ * the data.
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const [, section, slug = "", ...rest] = pathname.split("/");
-  if (section !== "collections" && section !== "products") return NextResponse.next();
-
   const url = request.nextUrl.clone();
+
+  if (section === "search") {
+    if (rest.length > 0 || !decodes(slug)) url.pathname = "/search/not-a-search";
+    else if (slug) return NextResponse.next();
+    else url.pathname = `/search/${searchStateToSegment(parseSearchState(searchParams))}`;
+    return NextResponse.rewrite(url);
+  }
+
   const fallback = section === "collections" ? DEFAULT_SEGMENT : DEFAULT_VARIANT_SEGMENT;
   // A malformed or impossible slug (bad percent-encoding, "..") goes to the not-found page
   // instead of reaching the router, which would fail to decode it.
@@ -45,6 +55,28 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(url);
 }
 
+// Next reads this at build time, so it must be literal. The collection entries name every
+// query key parseListingState reads, including each of shopConfig.filterableOptions in lower
+// case; tests/unit/proxy-config.test.ts fails if one is missing.
 export const config = {
-  matcher: ["/collections/:path*", "/products/:path*"],
+  matcher: [
+    "/search",
+    "/search/:path*",
+    "/search/:query(.*%.*)",
+    // Deeper than the real routes, or with characters that need decoding.
+    "/products/:slug/:rest+",
+    "/collections/:slug/:rest+",
+    "/products/:slug(.*%.*)",
+    "/collections/:slug(.*%.*)",
+    { source: "/products/:slug", has: [{ type: "query", key: "variant" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "sort" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "page" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "available" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "min" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "max" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "colour" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "size" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "scent" }] },
+    { source: "/collections/:slug", has: [{ type: "query", key: "roast" }] },
+  ],
 };

@@ -1,8 +1,8 @@
-import Image from "next/image";
 import Link from "next/link";
 import { Suspense } from "react";
 import { ProductGrid } from "@/components/shop/product-card";
 import { ButtonLink } from "@/components/ui/button";
+import { Picture } from "@/components/ui/picture";
 import { deferIfBuildingWithoutDatabase } from "@/lib/build-phase";
 import { getCachedCollections, getCachedFeaturedProducts } from "@/lib/catalog/cached";
 import { shopConfig } from "@/lib/shop-config";
@@ -27,13 +27,14 @@ export default function HomePage() {
           </div>
         </div>
         <div className="relative aspect-[4/3] overflow-hidden rounded-card bg-surface-sunken md:aspect-[5/4]">
-          <Image
+          <Picture
             src="/images/generated/smoked-oak-candle-2.webp"
             alt="A three-wick candle in a dark stoneware bowl"
-            fill
-            priority
+            width={1200}
+            height={1500}
+            eager
             sizes="(min-width: 768px) 50vw, 100vw"
-            className="object-cover"
+            className="h-full w-full object-cover"
           />
         </div>
       </section>
@@ -119,12 +120,13 @@ async function CollectionsSection() {
             <Link href={`/collections/${c.slug}`} className="group block">
               <div className="relative aspect-[4/3] overflow-hidden rounded-card bg-surface-sunken">
                 {c.image ? (
-                  <Image
+                  <Picture
                     src={c.image.src}
                     alt=""
-                    fill
+                    width={c.image.width}
+                    height={c.image.height}
                     sizes="(min-width: 768px) 33vw, 50vw"
-                    className="object-cover transition-transform duration-300 group-hover:scale-[1.02]"
+                    className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
                   />
                 ) : null}
               </div>

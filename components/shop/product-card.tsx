@@ -1,5 +1,5 @@
-import Image from "next/image";
 import Link from "next/link";
+import { Picture } from "@/components/ui/picture";
 import type { ProductCardDto } from "@/db/queries/catalog";
 import { stockLevel } from "@/lib/catalog/stock";
 import { Price } from "./price";
@@ -11,14 +11,13 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
     <article className="group relative flex flex-col">
       <div className="relative aspect-[4/5] overflow-hidden rounded-card bg-surface-sunken">
         {product.image ? (
-          <Image
+          <Picture
             src={product.image.src}
             alt={product.image.alt}
             width={product.image.width}
             height={product.image.height}
             sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
-            priority={priority}
-            quality={75}
+            eager={priority}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
           />
         ) : null}

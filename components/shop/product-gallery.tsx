@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { Picture } from "@/components/ui/picture";
 import type { ImageDto } from "@/db/queries/catalog";
 
 /**
@@ -18,12 +18,12 @@ export function ProductGallery({ images, title }: { images: ImageDto[]; title: s
       >
         {images.map((image, i) => (
           <li key={image.src} id={`photo-${i + 1}`} className="w-full shrink-0 snap-center">
-            <Image
+            <Picture
               src={image.src}
               alt={image.alt}
               width={image.width}
               height={image.height}
-              priority={i === 0}
+              eager={i === 0}
               quality={85}
               sizes="(min-width: 768px) 50vw, 100vw"
               className="aspect-[4/5] w-full bg-surface-sunken object-cover"
@@ -36,7 +36,7 @@ export function ProductGallery({ images, title }: { images: ImageDto[]; title: s
           {images.map((image, i) => (
             <li key={image.src}>
               <a href={`#photo-${i + 1}`} className="block overflow-hidden rounded-lg border border-line" aria-label={`Show photo ${i + 1} of ${images.length}`}>
-                <Image src={image.src} alt="" width={96} height={120} sizes="96px" className="h-[120px] w-24 object-cover" />
+                <Picture src={image.src} alt="" width={96} height={120} sizes="96px" className="h-[120px] w-24 object-cover" />
               </a>
             </li>
           ))}

@@ -373,29 +373,55 @@ export async function getProductBySlug(slug: string): Promise<ProductDto | null>
 const TYPO_THRESHOLD = 0.5;
 
 /**
- * Full-text search ranked by PostgreSQL, widened with trigram word similarity so that a typo
- * ("hodie") still finds the product ("hoodie"). The query is always a bound parameter.
+ * Full-text search ranked by PostgreSQL. When the words find nothing (usually a typo such as
+ * "hodie"), trigram word similarity finds the nearest titles instead ("hoodie"). Both use
+ * their GIN index; the query is always a bound parameter.
  */
 export async function searchProducts(query: string, page = 1, pageSize: number = shopConfig.pageSize): Promise<SearchResultDto> {
   if (!query) return { items: [], total: 0, page: 1, pageCount: 1 };
   const q = query.toLowerCase();
   const offset = (page - 1) * pageSize;
   const rows = await getDb().transaction(async (tx) => {
-    // pg_trgm's default (0.6) misses common one-letter slips such as "candel"; 0.5 catches them
-    // while the full-text rank keeps exact matches on top. SET LOCAL ends with the transaction.
+    // Rank and page on ids first, then build cards for just the one page of results.
+    const fullText = await tx.execute<CardRow & { rank: number }>(sql`
+      with ranked as (
+        select p.id, ts_rank(p.search_vector, q.tsq) as rank, count(*) over ()::int as total_count
+        from products p, websearch_to_tsquery('english', ${q}) as q(tsq)
+        where p.status = 'published' and p.search_vector @@ q.tsq
+        order by rank desc, p.id asc
+        limit ${pageSize} offset ${offset}
+      )
+      select ${cardColumns}, ranked.total_count
+      from ranked join products p on p.id = ranked.id
+      ${cardJoins}
+      order by ranked.rank desc, p.id asc`);
+    if (fullText.length > 0) return fullText;
+    if (page > 1) {
+      // Past the end of full-text results: report their total rather than switch to typo matches.
+      const [count] = await tx.execute<{ total: number }>(sql`
+        select count(*)::int as total from products p
+        where p.status = 'published' and p.search_vector @@ websearch_to_tsquery('english', ${q})`);
+      if ((count?.total ?? 0) > 0) return [{ total_count: count!.total } as CardRow];
+    }
+    // pg_trgm's default threshold (0.6) misses common one-letter slips such as "candel";
+    // 0.5 catches them. SET LOCAL ends with the transaction.
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`);
     return tx.execute<CardRow>(sql`
-    with q as (select websearch_to_tsquery('english', ${q}) as tsq)
-    select ${cardColumns}, count(*) over ()::int as total_count
-    from products p
-    cross join q
-    ${cardJoins}
-    where p.status = 'published' and (p.search_vector @@ q.tsq or ${q} <% p.search_text)
-    order by (ts_rank(p.search_vector, q.tsq) + word_similarity(${q}, p.search_text)) desc, p.id asc
-    limit ${pageSize} offset ${offset}`);
+      with ranked as (
+        select p.id, word_similarity(${q}, p.search_text) as similarity, count(*) over ()::int as total_count
+        from products p
+        where p.status = 'published' and ${q} <% p.search_text
+        order by similarity desc, p.id asc
+        limit ${pageSize} offset ${offset}
+      )
+      select ${cardColumns}, ranked.total_count
+      from ranked join products p on p.id = ranked.id
+      ${cardJoins}
+      order by ranked.similarity desc, p.id asc`);
   });
   const total = rows[0]?.total_count ?? 0;
-  return { items: rows.map(toCard), total, page, pageCount: pageCount(total, pageSize) };
+  const items = rows.filter((r) => r.slug !== undefined).map(toCard);
+  return { items, total, page, pageCount: pageCount(total, pageSize) };
 }
 
 export async function listSitemapEntries() {

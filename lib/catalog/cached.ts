@@ -8,6 +8,7 @@ import {
   listFeaturedProducts,
   listNewestProducts,
   listSitemapEntries,
+  searchProducts,
 } from "@/db/queries/catalog";
 import { catalogTags } from "./cache-tags";
 import type { ListingState } from "./listing-params";
@@ -59,4 +60,11 @@ export async function getCachedSitemapEntries() {
   cacheLife("catalog");
   cacheTag(catalogTags.all);
   return listSitemapEntries();
+}
+
+export async function getCachedSearchResults(query: string, page: number) {
+  "use cache";
+  cacheLife("catalog");
+  cacheTag(catalogTags.all, catalogTags.search);
+  return searchProducts(query, page);
 }

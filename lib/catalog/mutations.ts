@@ -14,6 +14,7 @@ export async function invalidateProduct(productSlug: string) {
   revalidateTag(catalogTags.product(productSlug), { expire: 0 });
   for (const slug of collectionSlugs) revalidateTag(catalogTags.collection(slug), { expire: 0 });
   revalidateTag(catalogTags.featured, { expire: 0 });
+  revalidateTag(catalogTags.search, { expire: 0 });
 }
 
 export async function setVariantStock(sku: string, stock: number) {

@@ -1,7 +1,8 @@
-import { listingStateToQuery, parseListingState, type ListingState, defaultListingState } from "./listing-params";
+import { defaultListingState, listingStateToQuery, MAX_PAGE, parseListingState, parsePositiveInt, type ListingState } from "./listing-params";
+import { sanitizeSearchQuery } from "./search-query";
 
 /**
- * Collection and product pages read their URL state from a path segment instead of the query
+ * Collection, product and search pages read their URL state from a path segment instead of the query
  * string: proxy.ts rewrites /collections/candles?sort=newest to /collections/candles/<state>.
  * Pages that read searchParams render on every request; pages keyed by params are rendered
  * once and then served from Next's cache, which is what makes the catalogue fast.
@@ -44,6 +45,31 @@ export function listingStateFromSegment(segment: string): ListingState | null {
   if (query === null) return null;
   const state = parseListingState(new URLSearchParams(query));
   return listingStateToSegment(state) === segment ? state : null;
+}
+
+export type SearchState = { q: string; page: number };
+export const EMPTY_SEARCH_SEGMENT = "empty";
+
+/** Reads ?q=&page= the way the search page does: sanitised query, page clamped to 1…MAX_PAGE. */
+export function parseSearchState(params: URLSearchParams): SearchState {
+  const q = sanitizeSearchQuery(params.get("q") ?? "");
+  const page = q ? Math.max(1, parsePositiveInt(params.get("page") ?? undefined, MAX_PAGE) ?? 1) : 1;
+  return { q, page };
+}
+
+export function searchStateToSegment(state: SearchState): string {
+  if (!state.q) return EMPTY_SEARCH_SEGMENT;
+  const params = new URLSearchParams({ q: state.q });
+  if (state.page > 1) params.set("page", String(state.page));
+  return toBase64Url(params.toString());
+}
+
+export function searchStateFromSegment(segment: string): SearchState | null {
+  if (segment === EMPTY_SEARCH_SEGMENT) return { q: "", page: 1 };
+  const query = fromBase64Url(segment);
+  if (query === null) return null;
+  const state = parseSearchState(new URLSearchParams(query));
+  return state.q && searchStateToSegment(state) === segment ? state : null;
 }
 
 const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;

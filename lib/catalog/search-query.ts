@@ -17,12 +17,3 @@ export function sanitizeSearchQuery(input: unknown): string {
     .slice(0, MAX_QUERY_LENGTH)
     .trim();
 }
-
-/** Words worth matching; very short fragments add noise to trigram matching. */
-export function searchTerms(query: string): string[] {
-  return query
-    .toLowerCase()
-    .split(" ")
-    .filter((w) => w.length >= 2)
-    .slice(0, 8);
-}

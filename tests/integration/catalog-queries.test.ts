@@ -197,6 +197,18 @@ describe("search", () => {
     expect((await searchProducts("hodie")).items.map((p) => p.slug)).toContain("merino-hoodie");
     expect((await searchProducts("candel")).items.length).toBeGreaterThan(0);
     expect((await searchProducts("espreso")).items.map((p) => p.slug)).toContain("espresso-cups-pair");
+    expect((await searchProducts("linen shrit")).items[0]?.slug).toBe("linen-shirt");
+  });
+
+  it("keeps exact matches free of typo noise", async () => {
+    const result = await searchProducts("candle");
+    expect(result.items.every((p) => /candle|tealight|taper|gift|trimmer/i.test(p.title + p.summary) || p.slug.includes("candle"))).toBe(true);
+  });
+
+  it("past the last page of results reports the total and no items", async () => {
+    const result = await searchProducts("wool", 40, 2);
+    expect(result.items).toEqual([]);
+    expect(result.total).toBeGreaterThan(2);
   });
 
   it("matches words from descriptions and stems plurals", async () => {

@@ -89,3 +89,21 @@ describe("collection URL state", () => {
     expect(variantToSegment("x".repeat(100))).toBe("default");
   });
 });
+
+describe("search URL state", () => {
+  it("round-trips a sanitised query and page through the cache segment", async () => {
+    const { parseSearchState, searchStateFromSegment, searchStateToSegment } = await import("@/lib/catalog/route-segments");
+    const state = parseSearchState(new URLSearchParams("q=  Linen   shirt &page=2"));
+    expect(state).toEqual({ q: "Linen shirt", page: 2 });
+    const segment = searchStateToSegment(state);
+    expect(segment).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(searchStateFromSegment(segment)).toEqual(state);
+  });
+
+  it("has one segment for 'no query' and rejects made-up segments", async () => {
+    const { parseSearchState, searchStateFromSegment, searchStateToSegment } = await import("@/lib/catalog/route-segments");
+    expect(searchStateToSegment(parseSearchState(new URLSearchParams("q=%20%20&page=4")))).toBe("empty");
+    expect(searchStateFromSegment("not-a-search")).toBeNull();
+    expect(searchStateFromSegment(Buffer.from("q=x&page=1").toString("base64url"))).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, sanitizeSearchQuery, searchTerms } from "@/lib/catalog/search-query";
+import { MAX_QUERY_LENGTH, sanitizeSearchQuery } from "@/lib/catalog/search-query";
 import { isValidSlug, slugify } from "@/lib/catalog/slug";
 import { sharedUrl, shareLinks } from "@/lib/catalog/share-links";
 import { stockLevel } from "@/lib/catalog/stock";
@@ -23,9 +23,6 @@ describe("search query sanitising", () => {
   });
   it("normalises look-alike characters", () => {
     expect(sanitizeSearchQuery("ｃａｎｄｌｅ")).toBe("candle");
-  });
-  it("splits into useful terms", () => {
-    expect(searchTerms("A linen Shirt")).toEqual(["linen", "shirt"]);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
-import { searchProducts } from "@/db/queries/catalog";
-import { MAX_PAGE, parsePositiveInt } from "@/lib/catalog/listing-params";
-import { MAX_QUERY_LENGTH, sanitizeSearchQuery } from "@/lib/catalog/search-query";
+import { getCachedSearchResults } from "@/lib/catalog/cached";
+import { EMPTY_SEARCH_SEGMENT, searchStateFromSegment } from "@/lib/catalog/route-segments";
+import { MAX_QUERY_LENGTH } from "@/lib/catalog/search-query";
 import { shopConfig } from "@/lib/shop-config";
 
 export const metadata: Metadata = {
@@ -14,15 +14,21 @@ export const metadata: Metadata = {
   robots: { index: false, follow: true },
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Params = { query: string };
 
-export default function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+// proxy.ts rewrites /search?q=… to /search/<segment>; results for a query are rendered once
+// and then served from the cache (in memory, LRU) until the catalogue changes.
+export function generateStaticParams(): Params[] {
+  return [{ query: EMPTY_SEARCH_SEGMENT }];
+}
+
+export default async function SearchPage({ params }: { params: Promise<Params> }) {
+  const state = searchStateFromSegment((await params).query);
+  if (!state) notFound();
   return (
     <div className="container-page py-8 md:py-12">
       <h1 className="text-3xl md:text-4xl">Search</h1>
-      <Suspense fallback={<SearchForm defaultValue="" />}>
-        <SearchResults searchParams={searchParams} />
-      </Suspense>
+      <SearchResults query={state.q} page={state.page} />
     </div>
   );
 }
@@ -49,15 +55,7 @@ function SearchForm({ defaultValue }: { defaultValue: string }) {
   );
 }
 
-function first(value: string | string[] | undefined) {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-async function SearchResults({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const query = sanitizeSearchQuery(first(params.q) ?? "");
-  const page = Math.max(1, parsePositiveInt(first(params.page), MAX_PAGE) ?? 1);
-
+async function SearchResults({ query, page }: { query: string; page: number }) {
   if (!query) {
     return (
       <>
@@ -78,7 +76,7 @@ async function SearchResults({ searchParams }: { searchParams: SearchParams }) {
     );
   }
 
-  const results = await searchProducts(query, page);
+  const results = await getCachedSearchResults(query, page);
   return (
     <>
       <SearchForm defaultValue={query} />

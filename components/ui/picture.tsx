@@ -19,5 +19,7 @@ type PictureProps = {
  */
 export function Picture({ src, alt, width, height, sizes, eager = false, quality = 75, className, ...rest }: PictureProps) {
   const { props } = getImageProps({ src, alt, width, height, sizes, quality, loading: eager ? "eager" : "lazy" });
+  // getImageProps gives next/image's optimised srcset; the lint rule cannot see that.
+  // eslint-disable-next-line @next/next/no-img-element
   return <img {...props} {...rest} alt={alt} className={className} fetchPriority={eager ? "high" : undefined} />;
 }

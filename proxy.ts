@@ -23,9 +23,10 @@ function decodes(segment: string): boolean {
 /**
  * Turns query-string state into a path segment (see lib/catalog/route-segments.ts) so that
  * collection, product and search pages can be cached per distinct, normalised URL. The
- * visible URL does not change. Plain /products/<slug> and /collections/<slug> URLs do not
- * come here at all (see `config`). Nothing here reads a session: authorisation lives next to
- * the data.
+ * visible URL does not change. Every product and collection URL comes through here, even
+ * without a query: with a route of its own, the plain URL's page would be reused by the
+ * client router for ?variant= and filter links. Nothing here reads a session: authorisation
+ * lives next to the data.
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
@@ -55,28 +56,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(url);
 }
 
-// Next reads this at build time, so it must be literal. The collection entries name every
-// query key parseListingState reads, including each of shopConfig.filterableOptions in lower
-// case; tests/unit/proxy-config.test.ts fails if one is missing.
 export const config = {
-  matcher: [
-    "/search",
-    "/search/:path*",
-    "/search/:query(.*%.*)",
-    // Deeper than the real routes, or with characters that need decoding.
-    "/products/:slug/:rest+",
-    "/collections/:slug/:rest+",
-    "/products/:slug(.*%.*)",
-    "/collections/:slug(.*%.*)",
-    { source: "/products/:slug", has: [{ type: "query", key: "variant" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "sort" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "page" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "available" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "min" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "max" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "colour" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "size" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "scent" }] },
-    { source: "/collections/:slug", has: [{ type: "query", key: "roast" }] },
-  ],
+  matcher: ["/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)"],
 };

@@ -16,7 +16,8 @@ import { seedDatabase } from "../db/seed";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
 import { addGeneratedProducts } from "./lib/large-catalogue";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "./lib/embedded-postgres";
+import { startScratchServer } from "./lib/database";
+import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -181,16 +182,8 @@ async function main() {
   if (!(await ensureBuild())) throw new Error("Build failed");
   await generateProductImages();
 
-  let embedded: RunningDatabase | null = null;
-  let serverUrl: string;
-  if (process.env.DATABASE_URL) {
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = "/postgres";
-    serverUrl = u.toString();
-  } else {
-    embedded = await startEmbeddedPostgres({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359) });
-    serverUrl = embedded.serverUrl;
-  }
+  const dbServer = await startScratchServer({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359) });
+  const serverUrl = dbServer.serverUrl;
 
   const pages: [string, string][] = [
     ["home", "/"],
@@ -240,7 +233,7 @@ async function main() {
     }
     await dropDatabase(serverUrl, "hearth_bench");
   } finally {
-    await embedded?.stop();
+    await dbServer.stop();
   }
 }
 

@@ -8,7 +8,8 @@ import { existsSync } from "node:fs";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { generateProductImages } from "./generate-images";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "./lib/embedded-postgres";
+import { startScratchServer } from "./lib/database";
+import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 import { superviseChild } from "./lib/processes";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -18,16 +19,8 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const port = process.env.E2E_PORT ?? "3100";
 const name = "hearth_e2e";
-let embedded: RunningDatabase | null = null;
-let serverUrl: string;
-if (process.env.DATABASE_URL) {
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = "/postgres";
-  serverUrl = u.toString();
-} else {
-  embedded = await startEmbeddedPostgres({ dataDir: ".data/postgres-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349) });
-  serverUrl = embedded.serverUrl;
-}
+const server = await startScratchServer({ dataDir: ".data/postgres-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349) });
+const serverUrl = server.serverUrl;
 const url = await ensureDatabase(serverUrl, name, { fresh: true });
 await runMigrations(url);
 await seedDatabase(url, { log: () => {} });
@@ -45,5 +38,5 @@ const child = spawn("npx", ["next", "start", "--port", port], {
 });
 superviseChild(child, async () => {
   await dropDatabase(serverUrl, name).catch(() => {});
-  await embedded?.stop();
+  await server.stop();
 });

@@ -6,6 +6,20 @@ import { runMigrations } from "../../db/migrate";
 import { isCatalogueEmpty, seedDatabase } from "../../db/seed";
 import { ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
 
+/**
+ * A server for throwaway databases (tests, benchmarks): the server behind DATABASE_URL when it
+ * is set, otherwise an embedded PostgreSQL with its own data directory and port.
+ */
+export async function startScratchServer(options: { dataDir: string; port: number }): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = "/postgres";
+    return { serverUrl: u.toString(), stop: async () => {} };
+  }
+  const embedded = await startEmbeddedPostgres(options);
+  return { serverUrl: embedded.serverUrl, stop: () => embedded.stop() };
+}
+
 export const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 export const DEV_DATA_DIR = process.env.EMBEDDED_PG_DIR ?? ".data/postgres";
 

@@ -1,7 +1,8 @@
 import type { TestProject } from "vitest/node";
 import { runMigrations } from "../../db/migrate";
 import { seedDatabase } from "../../db/seed";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "../../scripts/lib/embedded-postgres";
+import { startScratchServer } from "../../scripts/lib/database";
+import { dropDatabase, ensureDatabase } from "../../scripts/lib/embedded-postgres";
 
 /**
  * Each run gets a fresh database: on DATABASE_URL's server when set, otherwise on an embedded
@@ -9,16 +10,8 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDataba
  */
 export default async function setup(project: TestProject) {
   const name = `hearth_it_${process.pid}`;
-  let embedded: RunningDatabase | null = null;
-  let serverUrl: string;
-  if (process.env.DATABASE_URL) {
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = "/postgres";
-    serverUrl = u.toString();
-  } else {
-    embedded = await startEmbeddedPostgres({ dataDir: ".data/postgres-test", port: Number(process.env.TEST_PG_PORT ?? 54339) });
-    serverUrl = embedded.serverUrl;
-  }
+  const server = await startScratchServer({ dataDir: ".data/postgres-test", port: Number(process.env.TEST_PG_PORT ?? 54339) });
+  const serverUrl = server.serverUrl;
   const url = await ensureDatabase(serverUrl, name, { fresh: true });
   await runMigrations(url);
   await seedDatabase(url, { log: () => {} });
@@ -26,7 +19,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await dropDatabase(serverUrl, name).catch(() => {});
-    await embedded?.stop();
+    await server.stop();
   };
 }
 

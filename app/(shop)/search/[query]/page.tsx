@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CollectionLinks } from "@/components/shop/collection-links";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
 import { getCachedSearchResults } from "@/lib/catalog/cached";
 import { EMPTY_SEARCH_SEGMENT, searchStateFromSegment } from "@/lib/catalog/route-segments";
 import { MAX_QUERY_LENGTH } from "@/lib/catalog/search-query";
-import { shopConfig } from "@/lib/shop-config";
 
 export const metadata: Metadata = {
   title: "Search",
@@ -62,15 +61,7 @@ async function SearchResults({ query, page }: { query: string; page: number }) {
         <SearchForm defaultValue="" />
         <div className="mt-10">
           <p className="text-ink-muted">Search by product, material or scent — or start from a collection:</p>
-          <ul className="mt-4 flex flex-wrap gap-2">
-            {shopConfig.navigation.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="inline-flex h-10 items-center rounded-full border border-line-strong px-4 text-sm hover:border-ink">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <CollectionLinks />
         </div>
       </>
     );
@@ -100,15 +91,7 @@ async function SearchResults({ query, page }: { query: string; page: number }) {
           <p className="mt-2 text-sm text-ink-muted">
             Check the spelling, try a broader word such as “mug” or “wool”, or browse a collection:
           </p>
-          <ul className="mt-4 flex flex-wrap gap-2">
-            {shopConfig.navigation.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="inline-flex h-10 items-center rounded-full border border-line-strong px-4 text-sm hover:border-ink">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <CollectionLinks />
         </div>
       )}
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/shop/breadcrumbs";
 import { ActiveFilters, CollectionFilters } from "@/components/shop/collection-filters";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
@@ -53,17 +54,7 @@ export default async function CollectionPage({ params }: { params: Promise<Param
 
   return (
     <div className="container-page py-8 md:py-12">
-      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
-        <ol className="flex gap-2">
-          <li>
-            <Link href="/" className="hover:underline">
-              Home
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">{collection.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[]} current={collection.title} />
       <header className="mt-4 max-w-2xl">
         <h1 className="text-3xl md:text-4xl">{collection.title}</h1>
         <p className="mt-3 text-ink-muted">{collection.description}</p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/shop/breadcrumbs";
 import { Price } from "@/components/shop/price";
 import { ProductGallery } from "@/components/shop/product-gallery";
 import { StockBadge } from "@/components/shop/stock-badge";
@@ -89,27 +89,10 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
 
   return (
     <div className="container-page py-6 md:py-12">
-      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
-        <ol className="flex flex-wrap gap-2">
-          <li>
-            <Link href="/" className="hover:underline">
-              Home
-            </Link>
-          </li>
-          {product.collections[0] ? (
-            <>
-              <li aria-hidden="true">/</li>
-              <li>
-                <Link href={`/collections/${product.collections[0].slug}`} className="hover:underline">
-                  {product.collections[0].title}
-                </Link>
-              </li>
-            </>
-          ) : null}
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">{product.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={product.collections.slice(0, 1).map((c) => ({ href: `/collections/${c.slug}`, label: c.title }))}
+        current={product.title}
+      />
 
       <div className="mt-4 grid gap-8 md:mt-6 md:grid-cols-2 md:gap-12">
         <ProductGallery images={product.images} title={product.title} />

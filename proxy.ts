@@ -3,6 +3,7 @@ import { parseListingState } from "@/lib/catalog/listing-params";
 import {
   DEFAULT_SEGMENT,
   DEFAULT_VARIANT_SEGMENT,
+  HOME_EDITION,
   listingStateToSegment,
   PLACEHOLDER_SLUG,
   parseSearchState,
@@ -33,6 +34,15 @@ export function proxy(request: NextRequest) {
   const [, section, slug = "", ...rest] = pathname.split("/");
   const url = request.nextUrl.clone();
 
+  if (pathname === "/") {
+    url.pathname = `/home/${HOME_EDITION}`;
+    return NextResponse.rewrite(url);
+  }
+  if (section === "home") {
+    // The home page has one public address: "/".
+    return NextResponse.redirect(new URL("/", request.url), 308);
+  }
+
   if (section === "search") {
     if (rest.length > 0 || !decodes(slug)) url.pathname = "/search/not-a-search";
     else if (slug) return NextResponse.next();
@@ -57,5 +67,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)"],
+  matcher: ["/", "/home/:path*", "/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)"],
 };

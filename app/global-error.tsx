@@ -9,7 +9,6 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         {error.digest ? <p style={{ fontSize: 12, color: "#6f6760" }}>Reference: {error.digest}</p> : null}
         <p>
           {/* A full page load on purpose: the root layout itself failed, so start afresh. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/">Back to the home page</a>
         </p>
       </body>

@@ -19,6 +19,20 @@ const envSchema = z.object({
    */
   INVENTORY_WEBHOOK_SECRET: z.string().min(24, "INVENTORY_WEBHOOK_SECRET must be at least 24 characters").optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Resend API key. Required in production unless RESEND_BASE_URL points at a capture server. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Where the Resend SDK sends requests; the demo and tests point it at scripts/mail-capture. */
+  RESEND_BASE_URL: z.url().optional(),
+  /** The From header of every email. The domain must be verified with Resend in production. */
+  EMAIL_FROM: z.string().min(3).default("Ember & Oak <hello@emberandoak.example>"),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && !env.RESEND_BASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["RESEND_API_KEY"],
+      message: "RESEND_API_KEY is not set: the shop could not send order confirmations. Create a key at resend.com, or set RESEND_BASE_URL to a capture server for a demo.",
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -30,11 +44,17 @@ export function formatEnvError(error: z.ZodError): string {
   return `Hearth cannot start: the environment is not valid.\n${lines.join("\n")}\nSee "Configuration" in README.md.`;
 }
 
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+/** Parses an environment, throwing one error that names every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable (FOO= in a .env file or a CI form) means "not set".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) throw new Error(formatEnvError(parsed.error));
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

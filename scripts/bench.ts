@@ -16,6 +16,7 @@ import { seedDatabase } from "../db/seed";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
 import { addGeneratedProducts } from "./lib/large-catalogue";
+import { startMailCapture } from "./lib/mail-capture";
 import { startScratchServer } from "./lib/database";
 import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 
@@ -117,12 +118,12 @@ async function firstLoadJs(path: string) {
   return { files: srcs.length, rawKb: raw / 1024, gzipKb: gz / 1024 };
 }
 
-async function startServer(databaseUrl: string): Promise<ChildProcess> {
+async function startServer(databaseUrl: string, mailUrl: string): Promise<ChildProcess> {
   // Its own process group, so stopping it also stops the next-server process npx starts.
   const child = spawn("npx", ["next", "start", "--port", String(PORT)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SITE_URL: ORIGIN },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SITE_URL: ORIGIN, RESEND_BASE_URL: mailUrl },
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -184,6 +185,7 @@ async function main() {
 
   const dbServer = await startScratchServer({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359) });
   const serverUrl = dbServer.serverUrl;
+  const mail = await startMailCapture();
 
   const pages: [string, string][] = [
     ["home", "/"],
@@ -198,7 +200,7 @@ async function main() {
     const url = await ensureDatabase(serverUrl, "hearth_bench", { fresh: true });
     await runMigrations(url);
     await seedDatabase(url, { log: () => {} });
-    let server = await startServer(url);
+    let server = await startServer(url, mail.url);
     try {
       const rows = await measureAll([["robots.txt (ceiling)", "/robots.txt"], ...pages]);
       printTable("Demo catalogue (43 products)", rows, rows[0]);
@@ -214,7 +216,7 @@ async function main() {
       await seedDatabase(largeUrl, { log: () => {} });
       console.log(`\nGenerating ${LARGE} products…`);
       await addGeneratedProducts(largeUrl, LARGE - 43);
-      server = await startServer(largeUrl);
+      server = await startServer(largeUrl, mail.url);
       try {
         const rows = await measureAll([
           ["robots.txt (ceiling)", "/robots.txt"],
@@ -234,6 +236,7 @@ async function main() {
     await dropDatabase(serverUrl, "hearth_bench");
   } finally {
     await dbServer.stop();
+    await mail.stop();
   }
 }
 

@@ -1,23 +1,27 @@
 /**
  * `npm run dev`: the whole shop from one command. Starts (or reuses) the embedded PostgreSQL
  * unless DATABASE_URL is set, applies migrations, seeds the demo catalogue on first run,
- * draws the demo images, then runs `next dev`. Ctrl-C stops both.
+ * draws the demo images, starts the local mail capture server (unless real email is
+ * configured), then runs `next dev`. Ctrl-C stops everything.
  */
 import { spawn } from "node:child_process";
 import { generateProductImages } from "./generate-images";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
+import { startLocalMailIfNeeded } from "./lib/mail-capture";
 import { superviseChild } from "./lib/processes";
 
 const db = await resolveDatabase();
 await prepareDatabase(db.url);
 await generateProductImages();
+const mail = await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025));
 
 const port = process.env.PORT ?? "3000";
 console.log(`\nEmber & Oak (Hearth demo) is starting on http://localhost:${port}\n`);
 const child = spawn("npx", ["next", "dev", "--port", port], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: db.url, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` },
+  env: { ...process.env, ...mail.env, DATABASE_URL: db.url, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` },
 });
 superviseChild(child, async () => {
+  await mail.stop();
   await db.embedded?.stop();
 });

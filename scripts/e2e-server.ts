@@ -10,6 +10,7 @@ import { seedDatabase } from "../db/seed";
 import { generateProductImages } from "./generate-images";
 import { startScratchServer } from "./lib/database";
 import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
+import { startMailCapture } from "./lib/mail-capture";
 import { superviseChild } from "./lib/processes";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -25,18 +26,25 @@ const url = await ensureDatabase(serverUrl, name, { fresh: true });
 await runMigrations(url);
 await seedDatabase(url, { log: () => {} });
 await generateProductImages({ log: () => {} });
+// Tests read what the shop sent from here (e2e/support/mailbox.ts).
+const mail = await startMailCapture({ port: Number(process.env.E2E_MAIL_PORT ?? 3126) });
 
+// Mail must go to the capture server even on a machine with a real key configured.
+const inherited = { ...process.env };
+delete inherited.RESEND_API_KEY;
 const child = spawn("npx", ["next", "start", "--port", port], {
   stdio: "inherit",
   env: {
-    ...process.env,
+    ...inherited,
     NODE_ENV: "production",
     DATABASE_URL: url,
     SITE_URL: `http://127.0.0.1:${port}`,
+    RESEND_BASE_URL: mail.url,
     INVENTORY_WEBHOOK_SECRET: process.env.INVENTORY_WEBHOOK_SECRET ?? "e2e-inventory-secret-0123456789",
   },
 });
 superviseChild(child, async () => {
+  await mail.stop();
   await dropDatabase(serverUrl, name).catch(() => {});
   await server.stop();
 });

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
+import { startLocalMailIfNeeded } from "./lib/mail-capture";
 import { superviseChild } from "./lib/processes";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -15,11 +16,15 @@ if (!existsSync(".next/BUILD_ID")) {
 const db = await resolveDatabase();
 await prepareDatabase(db.url, { seed: db.embedded ? "if-empty" : "never" });
 
+// The demo on the embedded database captures mail locally; a real deployment must configure it.
+const mail = db.embedded ? await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025)) : { env: {}, stop: async () => {} };
+
 const port = process.env.PORT ?? "3000";
 const child = spawn("npx", ["next", "start", "--port", port], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "production" },
+  env: { ...process.env, ...mail.env, DATABASE_URL: db.url, NODE_ENV: "production" },
 });
 superviseChild(child, async () => {
+  await mail.stop();
   await db.embedded?.stop();
 });

@@ -9,6 +9,8 @@ import { sanitizeSearchQuery } from "./search-query";
  */
 export const DEFAULT_SEGMENT = "all";
 export const DEFAULT_VARIANT_SEGMENT = "default";
+/** "/" is served by /home/<HOME_EDITION> (see proxy.ts). */
+export const HOME_EDITION = "current";
 /** generateStaticParams must name one value under Cache Components; this one is never a real slug. */
 export const PLACEHOLDER_SLUG = "__shell__";
 

@@ -1,13 +1,26 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ProductGrid } from "@/components/shop/product-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Picture } from "@/components/ui/picture";
-import { deferIfBuildingWithoutDatabase } from "@/lib/build-phase";
 import { getCachedCollections, getCachedFeaturedProducts } from "@/lib/catalog/cached";
+import { HOME_EDITION, PLACEHOLDER_SLUG } from "@/lib/catalog/route-segments";
 import { shopConfig } from "@/lib/shop-config";
 
-export default function HomePage() {
+/*
+ * The home page. proxy.ts rewrites "/" here, so like product and collection pages it is
+ * rendered on its first request (the build needs no database) and then served from the cache
+ * until the featured products or collections change.
+ */
+type Params = { edition: string };
+
+export function generateStaticParams(): Params[] {
+  return [{ edition: PLACEHOLDER_SLUG }];
+}
+
+export default async function HomePage({ params }: { params: Promise<Params> }) {
+  if ((await params).edition !== HOME_EDITION) notFound();
   return (
     <>
       <section className="container-page grid items-center gap-8 py-10 md:grid-cols-2 md:py-16">
@@ -78,7 +91,6 @@ export default function HomePage() {
 }
 
 async function FeaturedSection() {
-  await deferIfBuildingWithoutDatabase();
   const { featured, newest } = await getCachedFeaturedProducts();
   return (
     <>
@@ -107,7 +119,6 @@ async function FeaturedSection() {
 }
 
 async function CollectionsSection() {
-  await deferIfBuildingWithoutDatabase();
   const collections = await getCachedCollections();
   return (
     <section className="container-page mt-16" aria-labelledby="collections-heading">

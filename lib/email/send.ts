@@ -1,0 +1,68 @@
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { Resend } from "resend";
+import { markEmailFailed, markEmailSent, recordEmailAttempt } from "@/db/queries/email-messages";
+import { getEnv } from "../env";
+
+/*
+ * The only code that talks to the email provider. Every message is rendered to HTML and a
+ * plain-text part, recorded in the database (what, to whom, why) before it is sent, and then
+ * marked sent with the provider's id, or failed. A provider error is thrown, never swallowed.
+ */
+
+export class EmailSendError extends Error {
+  constructor(
+    readonly recordId: string,
+    readonly providerError: { name?: string; message?: string; statusCode?: number | null },
+  ) {
+    super(`Email could not be sent: ${providerError.name ?? "error"}: ${providerError.message ?? "no message"}`);
+    this.name = "EmailSendError";
+  }
+}
+
+let client: Resend | undefined;
+
+function resend(): Resend {
+  if (client) return client;
+  const env = getEnv();
+  // A capture server needs no real key; the SDK insists on one being present.
+  client = new Resend(env.RESEND_API_KEY ?? "re_local_capture", env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined);
+  return client;
+}
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  /** Template name recorded with the message, e.g. "order-confirmation". */
+  template: string;
+  /** Why the recipient gets it, in their words; stored and shown in their data export. */
+  reason: string;
+  category: "transactional" | "marketing";
+  react: ReactElement;
+  headers?: Record<string, string>;
+  /** Makes a retried send (same key) deliver once at the provider. */
+  idempotencyKey?: string;
+};
+
+export async function sendEmail(email: OutgoingEmail): Promise<{ recordId: string; providerMessageId: string }> {
+  const [html, text] = await Promise.all([render(email.react), render(email.react, { plainText: true })]);
+  const recordId = await recordEmailAttempt({
+    toAddress: email.to,
+    subject: email.subject,
+    template: email.template,
+    reason: email.reason,
+    category: email.category,
+  });
+  const { data, error } = await resend().emails.send(
+    { from: getEnv().EMAIL_FROM, to: email.to, subject: email.subject, html, text, headers: email.headers },
+    email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
+  );
+  if (error || !data) {
+    const providerError = error ?? { name: "empty_response", message: "The provider returned no message id" };
+    await markEmailFailed(recordId, `${providerError.name}: ${providerError.message}`);
+    throw new EmailSendError(recordId, providerError);
+  }
+  await markEmailSent(recordId, data.id);
+  return { recordId, providerMessageId: data.id };
+}
+

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const db = "postgres://u:p@localhost:5432/shop";
+
+describe("environment", () => {
+  it("names a missing DATABASE_URL and points to the README", () => {
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL is not set[\s\S]*README/);
+  });
+
+  it("rejects a DATABASE_URL that is not PostgreSQL", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/must start with postgres/);
+  });
+
+  it("refuses to run a production shop that cannot send email", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: db })).toThrow(/RESEND_API_KEY is not set/);
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: db, RESEND_API_KEY: "re_123" }).RESEND_API_KEY).toBe("re_123");
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: db, RESEND_BASE_URL: "http://127.0.0.1:3025" }).RESEND_BASE_URL).toBe("http://127.0.0.1:3025");
+  });
+
+  it("treats empty variables as unset and applies defaults", () => {
+    const env = parseEnv({ DATABASE_URL: db, RESEND_API_KEY: "", SITE_URL: "", DATABASE_POOL_SIZE: "" });
+    expect(env.RESEND_API_KEY).toBeUndefined();
+    expect(env.SITE_URL).toBe("http://localhost:3000");
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it("lists every problem at once", () => {
+    let message = "";
+    try {
+      parseEnv({ DATABASE_URL: "nope", DATABASE_POOL_SIZE: "0", INVENTORY_WEBHOOK_SECRET: "short" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("DATABASE_POOL_SIZE");
+    expect(message).toContain("INVENTORY_WEBHOOK_SECRET");
+  });
+});

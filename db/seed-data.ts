@@ -411,3 +411,8 @@ export const seedProducts: SeedProduct[] = [
     ],
   },
 ];
+
+/** The demo discount code, printed in the README: 10% off orders of £20 or more. */
+export const seedDiscountCodes = [
+  { code: "WELCOME10", kind: "percent" as const, value: 10, currency: "GBP", minSubtotal: 2000, usageLimit: null },
+];

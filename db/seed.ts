@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
-import { seedCollections, seedProducts, type SeedProduct } from "./seed-data";
+import { seedCollections, seedDiscountCodes, seedProducts, type SeedProduct } from "./seed-data";
 
 export const IMAGE_WIDTH = 1200;
 export const IMAGE_HEIGHT = 1500;
@@ -118,6 +118,11 @@ export async function seedDatabase(databaseUrl: string, { log = console.log } = 
               set: { position: index * 10 + position },
             });
         }
+      }
+
+      for (const d of seedDiscountCodes) {
+        // Insert only: a re-seed must not reset how often a code has been used.
+        await tx.insert(schema.discountCodes).values(d).onConflictDoNothing({ target: schema.discountCodes.code });
       }
     });
     log(`Seeded ${seedProducts.length} products in ${seedCollections.length} collections.`);

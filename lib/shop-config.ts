@@ -36,6 +36,15 @@ export const shopConfig = {
   filterableOptions: ["Colour", "Size", "Scent", "Roast"],
   /** Shown under the price on product pages. */
   priceNote: "Prices include VAT. Free UK delivery on orders over £60.",
+  /** Flat shipping rates offered at checkout; amounts in minor units of `currency`. */
+  shippingMethods: [
+    { code: "standard", label: "Standard delivery (2–4 working days)", amount: 495, freeOver: 6000 },
+    { code: "express", label: "Express delivery (next working day)", amount: 995, freeOver: null },
+  ],
+  /** VAT or sales tax rate applied to goods and shipping. */
+  taxRate: 0.2,
+  /** True: shelf prices include tax (UK/EU style); false: tax is added at checkout (US style). */
+  pricesIncludeTax: true,
   /** Items per page on collection and search pages. */
   pageSize: 12,
   /** Stock at or under this number shows "Only N left". */

@@ -1,0 +1,214 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { getDb } from "../index";
+import { computeTotals, lineTotal, type Totals } from "@/lib/checkout/pricing";
+import { formatMoney } from "@/lib/money";
+import { shopConfig } from "@/lib/shop-config";
+
+export type ShippingAddress = { name: string; line1: string; line2: string; city: string; postalCode: string; country: string };
+
+export type PlaceOrderInput = {
+  /** One per checkout submission (a hidden form field): a double click or retry reuses it. */
+  idempotencyKey: string;
+  email: string;
+  shipping: ShippingAddress;
+  shippingMethod: string;
+  discountCode: string | null;
+  /** Only ids and quantities: prices, names and stock always come from the database. */
+  items: { variantId: number; quantity: number }[];
+  newsletterOptIn: boolean;
+  paymentProvider: string;
+};
+
+export type PlacedOrderDto = { id: string; number: string; email: string; totals: Totals; currency: string; status: string };
+
+export type PlaceOrderFailure =
+  | { code: "sold_out"; message: string; skus: string[] }
+  | { code: "not_found"; message: string; variantIds: number[] }
+  | { code: "discount_invalid"; message: string }
+  | { code: "conflict"; message: string }
+  | { code: "invalid"; message: string };
+
+export type PlaceOrderResult = { ok: true; order: PlacedOrderDto; replayed: boolean } | ({ ok: false } & PlaceOrderFailure);
+
+class OrderRejected extends Error {
+  constructor(readonly failure: PlaceOrderFailure) {
+    super(failure.message);
+  }
+}
+
+/** What a submission asked for; the same key with a different request is refused. */
+export function requestFingerprint(input: PlaceOrderInput): string {
+  const items = [...input.items].sort((a, b) => a.variantId - b.variantId).map((i) => `${i.variantId}x${i.quantity}`);
+  const parts = [input.email.toLowerCase(), input.discountCode?.toUpperCase() ?? "", input.shippingMethod, items.join(",")];
+  return createHash("sha256").update(parts.join("|")).digest("hex");
+}
+
+type VariantRow = { id: number; sku: string; price_amount: number; currency: string; product_title: string; options: Record<string, string> };
+type OrderRow = {
+  id: string;
+  number: string;
+  email: string;
+  status: string;
+  currency: string;
+  subtotal_amount: number;
+  discount_amount: number;
+  shipping_amount: number;
+  tax_amount: number;
+  total_amount: number;
+  request_fingerprint: string;
+};
+
+function toPlaced(row: OrderRow): PlacedOrderDto {
+  return {
+    id: row.id,
+    number: row.number,
+    email: row.email,
+    status: row.status,
+    currency: row.currency.trim(),
+    totals: { subtotal: row.subtotal_amount, discount: row.discount_amount, shipping: row.shipping_amount, tax: row.tax_amount, total: row.total_amount },
+  };
+}
+
+/**
+ * Places an order in one transaction: re-prices every line from the database, claims the
+ * discount code's use, takes the stock with a condition that can never go below zero, and
+ * writes the order, its line snapshots and its first event. Any failure rolls all of it back.
+ */
+export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  const method = shopConfig.shippingMethods.find((m) => m.code === input.shippingMethod);
+  if (!method) return { ok: false, code: "invalid", message: "Choose one of the delivery options." };
+  const merged = new Map<number, number>();
+  for (const item of input.items) merged.set(item.variantId, (merged.get(item.variantId) ?? 0) + item.quantity);
+  if (merged.size === 0) return { ok: false, code: "invalid", message: "Your cart is empty." };
+  if ([...merged.values()].some((q) => !Number.isInteger(q) || q < 1 || q > 100)) {
+    return { ok: false, code: "invalid", message: "Quantities must be whole numbers from 1 to 100." };
+  }
+  const fingerprint = requestFingerprint(input);
+  // Lock order: by variant id, so two checkouts never wait on each other in a cycle.
+  const lines = [...merged.entries()].sort(([a], [b]) => a - b);
+
+  try {
+    return await getDb().transaction(async (tx) => {
+      // Same key, one at a time: the second of two concurrent submissions waits here and then
+      // finds the first one's order.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`order:${input.idempotencyKey}`}, 0))`);
+      const [existing] = await tx.execute<OrderRow>(sql`
+        select id, number, email, status, currency, subtotal_amount, discount_amount, shipping_amount, tax_amount,
+               total_amount, request_fingerprint
+        from orders where idempotency_key = ${input.idempotencyKey}`);
+      if (existing) {
+        if (existing.request_fingerprint !== fingerprint) {
+          throw new OrderRejected({ code: "conflict", message: "This checkout was already submitted with a different cart. Please review your order and try again." });
+        }
+        return { ok: true as const, order: toPlaced(existing), replayed: true };
+      }
+
+      const ids = lines.map(([id]) => id);
+      const variants = await tx.execute<VariantRow>(sql`
+        select v.id, v.sku, v.price_amount, v.currency, p.title as product_title, v.options
+        from product_variants v join products p on p.id = v.product_id
+        where v.id = any(${sql.param(ids)}::int[]) and p.status = 'published'`);
+      const byId = new Map(variants.map((v) => [v.id, v]));
+      const missing = ids.filter((id) => !byId.has(id));
+      if (missing.length > 0) {
+        throw new OrderRejected({ code: "not_found", message: "Some items in your cart are no longer sold.", variantIds: missing });
+      }
+      const currencies = new Set(variants.map((v) => v.currency.trim()));
+      if (currencies.size !== 1) throw new OrderRejected({ code: "invalid", message: "All items must be priced in one currency." });
+      const currency = [...currencies][0]!;
+
+      const priced = lines.map(([id, quantity]) => ({ variant: byId.get(id)!, quantity, unitPrice: byId.get(id)!.price_amount }));
+      const subtotal = priced.reduce((sum, l) => sum + lineTotal(l), 0);
+
+      let discount: { kind: "percent" | "fixed"; value: number } | null = null;
+      let discountCode: string | null = null;
+      if (input.discountCode) {
+        const code = input.discountCode.trim().toUpperCase();
+        // The row lock serialises concurrent uses; the WHERE is re-checked after waiting, so a
+        // code limited to N uses is used at most N times.
+        const [claimed] = await tx.execute<{ kind: "percent" | "fixed"; value: number }>(sql`
+          update discount_codes set used_count = used_count + 1
+          where code = ${code} and active and currency = ${currency}
+            and (starts_at is null or starts_at <= now()) and (expires_at is null or expires_at > now())
+            and (usage_limit is null or used_count < usage_limit) and min_subtotal <= ${subtotal}
+          returning kind, value`);
+        if (!claimed) throw new OrderRejected({ code: "discount_invalid", message: await explainDiscount(tx, code, subtotal) });
+        discount = claimed;
+        discountCode = code;
+      }
+
+      const soldOut: string[] = [];
+      for (const line of priced) {
+        const taken = await tx.execute(sql`
+          update product_variants set stock = stock - ${line.quantity}
+          where id = ${line.variant.id} and stock >= ${line.quantity}
+          returning id`);
+        if (taken.length === 0) soldOut.push(line.variant.sku);
+      }
+      if (soldOut.length > 0) {
+        throw new OrderRejected({
+          code: "sold_out",
+          message: soldOut.length === 1 ? "One item in your cart has sold out or has fewer left than you asked for." : "Some items in your cart have sold out or have fewer left than you asked for.",
+          skus: soldOut,
+        });
+      }
+
+      const totals = computeTotals({
+        lines: priced,
+        discount,
+        shipping: method,
+        taxRate: shopConfig.taxRate,
+        pricesIncludeTax: shopConfig.pricesIncludeTax,
+      });
+      const a = input.shipping;
+      const [order] = await tx.execute<OrderRow>(sql`
+        insert into orders (email, shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_postal_code,
+          shipping_country, shipping_method, currency, subtotal_amount, discount_amount, discount_code, shipping_amount,
+          tax_amount, total_amount, prices_include_tax, payment_provider, newsletter_opt_in, idempotency_key, request_fingerprint)
+        values (${input.email}, ${a.name}, ${a.line1}, ${a.line2}, ${a.city}, ${a.postalCode}, ${a.country}, ${method.code},
+          ${currency}, ${totals.subtotal}, ${totals.discount}, ${discountCode}, ${totals.shipping}, ${totals.tax}, ${totals.total},
+          ${shopConfig.pricesIncludeTax}, ${input.paymentProvider}, ${input.newsletterOptIn}, ${input.idempotencyKey}, ${fingerprint})
+        returning id, number, email, status, currency, subtotal_amount, discount_amount, shipping_amount, tax_amount,
+          total_amount, request_fingerprint`);
+      for (const line of priced) {
+        const variantTitle = Object.values(line.variant.options).join(" / ");
+        await tx.execute(sql`
+          insert into order_items (order_id, variant_id, sku, product_title, variant_title, unit_price, quantity, line_total)
+          values (${order!.id}, ${line.variant.id}, ${line.variant.sku}, ${line.variant.product_title}, ${variantTitle},
+            ${line.unitPrice}, ${line.quantity}, ${lineTotal(line)})`);
+      }
+      await tx.execute(sql`insert into order_events (order_id, status, note) values (${order!.id}, 'awaiting_payment', 'Order placed')`);
+      return { ok: true as const, order: toPlaced(order!), replayed: false };
+    });
+  } catch (error) {
+    if (error instanceof OrderRejected) return { ok: false, ...error.failure };
+    throw error;
+  }
+}
+
+/** Why a discount code was refused, in the shopper's words. */
+// Runs on the order's own transaction: asking the pool for a second connection while holding
+// one would deadlock once every pooled connection is a checkout waiting for another.
+async function explainDiscount(tx: Pick<ReturnType<typeof getDb>, "execute">, code: string, subtotal: number): Promise<string> {
+  const [row] = await tx.execute<{
+    active: boolean;
+    starts_at: string | null;
+    expires_at: string | null;
+    usage_limit: number | null;
+    used_count: number;
+    min_subtotal: number;
+    currency: string;
+  }>(sql`select active, starts_at, expires_at, usage_limit, used_count, min_subtotal, currency from discount_codes where code = ${code}`);
+  if (!row || !row.active) return `“${code}” is not a code we recognise.`;
+  // Raw rows carry timestamps as strings.
+  if (row.expires_at && new Date(row.expires_at) <= new Date()) return `“${code}” has expired.`;
+  if (row.starts_at && new Date(row.starts_at) > new Date()) return `“${code}” is not active yet.`;
+  if (row.usage_limit !== null && row.used_count >= row.usage_limit) return `“${code}” has been used up.`;
+  if (subtotal < row.min_subtotal) {
+    const amount = formatMoney({ amount: row.min_subtotal, currency: row.currency.trim() });
+    return `“${code}” needs a subtotal of at least ${amount}.`;
+  }
+  return `“${code}” cannot be used on this order.`;
+}

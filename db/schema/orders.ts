@@ -1,0 +1,144 @@
+import { sql } from "drizzle-orm";
+import { boolean, char, check, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { productVariants } from "./catalog";
+
+/** Human-friendly order numbers (H-10042) come from here, never from a count of rows. */
+export const orderNumberSequence = pgSequence("order_number_seq", { startWith: 10001 });
+
+/**
+ * A cart is identified by a random id kept in an httpOnly cookie; it holds no personal data.
+ * Prices are never stored here: they are re-read from the catalogue every time.
+ */
+export const carts = pgTable("carts", {
+  id: uuid().primaryKey().defaultRandom(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const MAX_LINE_QUANTITY = 20;
+
+export const cartItems = pgTable(
+  "cart_items",
+  {
+    cartId: uuid()
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    variantId: integer()
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    quantity: integer().notNull(),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.variantId] }),
+    check("cart_items_quantity_check", sql`${t.quantity} between 1 and ${sql.raw(String(MAX_LINE_QUANTITY))}`),
+  ],
+);
+
+export const discountKinds = ["percent", "fixed"] as const;
+
+export const discountCodes = pgTable(
+  "discount_codes",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** Stored upper-case; shoppers may type it in any case. */
+    code: text().notNull(),
+    kind: text({ enum: discountKinds }).notNull(),
+    /** Percent (1–100) or an amount in minor units. */
+    value: integer().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    minSubtotal: integer().notNull().default(0),
+    startsAt: timestamp({ withTimezone: true }),
+    expiresAt: timestamp({ withTimezone: true }),
+    /** Null: unlimited. Counted inside the order transaction, so it cannot be over-used. */
+    usageLimit: integer(),
+    usedCount: integer().notNull().default(0),
+    active: boolean().notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex("discount_codes_code_key").on(t.code),
+    check("discount_codes_value_check", sql`${t.value} > 0 and (${t.kind} <> 'percent' or ${t.value} <= 100)`),
+    check("discount_codes_usage_check", sql`${t.usageLimit} is null or ${t.usedCount} <= ${t.usageLimit}`),
+  ],
+);
+
+export const orderStatuses = ["awaiting_payment", "paid", "fulfilled", "cancelled"] as const;
+
+/**
+ * Personal data: email, name and address (kept for accounting; replaced by placeholders when
+ * a customer erases their account).
+ */
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text()
+      .notNull()
+      .default(sql`'H-' || nextval('order_number_seq')`),
+    status: text({ enum: orderStatuses }).notNull().default("awaiting_payment"),
+    email: text().notNull(),
+    shippingName: text().notNull(),
+    shippingLine1: text().notNull(),
+    shippingLine2: text().notNull().default(""),
+    shippingCity: text().notNull(),
+    shippingPostalCode: text().notNull(),
+    shippingCountry: char({ length: 2 }).notNull(),
+    shippingMethod: text().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    subtotalAmount: integer().notNull(),
+    discountAmount: integer().notNull().default(0),
+    discountCode: text(),
+    shippingAmount: integer().notNull(),
+    taxAmount: integer().notNull(),
+    totalAmount: integer().notNull(),
+    pricesIncludeTax: boolean().notNull(),
+    paymentProvider: text().notNull(),
+    /** The checkout's unticked newsletter box, kept until the consent ledger records it. */
+    newsletterOptIn: boolean().notNull().default(false),
+    /** One checkout submission, one order: a retry with the same key returns this order. */
+    idempotencyKey: text().notNull(),
+    /** What the submission contained; a reused key with a different cart is refused. */
+    requestFingerprint: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("orders_number_key").on(t.number),
+    uniqueIndex("orders_idempotency_key_key").on(t.idempotencyKey),
+    index("orders_email_idx").on(t.email),
+    check("orders_amounts_check", sql`${t.subtotalAmount} >= 0 and ${t.discountAmount} >= 0 and ${t.totalAmount} >= 0`),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    /** Kept when the variant is later deleted; the snapshot columns below are the record. */
+    variantId: integer().references(() => productVariants.id, { onDelete: "set null" }),
+    sku: text().notNull(),
+    productTitle: text().notNull(),
+    variantTitle: text().notNull(),
+    unitPrice: integer().notNull(),
+    quantity: integer().notNull(),
+    lineTotal: integer().notNull(),
+  },
+  (t) => [index("order_items_order_id_idx").on(t.orderId), check("order_items_quantity_check", sql`${t.quantity} > 0`)],
+);
+
+/** Every status an order passes through, appended, never updated. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    status: text({ enum: orderStatuses }).notNull(),
+    note: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_events_order_id_idx").on(t.orderId, t.createdAt)],
+);

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "../index";
+import { variantTitle } from "@/lib/catalog/variants";
 import { computeTotals, lineTotal, type Totals } from "@/lib/checkout/pricing";
 import { formatMoney } from "@/lib/money";
 import { shopConfig } from "@/lib/shop-config";
@@ -45,7 +46,15 @@ export function requestFingerprint(input: PlaceOrderInput): string {
   return createHash("sha256").update(parts.join("|")).digest("hex");
 }
 
-type VariantRow = { id: number; sku: string; price_amount: number; currency: string; product_title: string; options: Record<string, string> };
+type VariantRow = {
+  id: number;
+  sku: string;
+  price_amount: number;
+  currency: string;
+  product_title: string;
+  options: Record<string, string>;
+  option_names: string[];
+};
 type OrderRow = {
   id: string;
   number: string;
@@ -107,7 +116,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
 
       const ids = lines.map(([id]) => id);
       const variants = await tx.execute<VariantRow>(sql`
-        select v.id, v.sku, v.price_amount, v.currency, p.title as product_title, v.options
+        select v.id, v.sku, v.price_amount, v.currency, p.title as product_title, v.options, p.option_names
         from product_variants v join products p on p.id = v.product_id
         where v.id = any(${sql.param(ids)}::int[]) and p.status = 'published'`);
       const byId = new Map(variants.map((v) => [v.id, v]));
@@ -173,10 +182,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         returning id, number, email, status, currency, subtotal_amount, discount_amount, shipping_amount, tax_amount,
           total_amount, request_fingerprint`);
       for (const line of priced) {
-        const variantTitle = Object.values(line.variant.options).join(" / ");
+        const title = variantTitle(line.variant.option_names, line.variant.options);
         await tx.execute(sql`
           insert into order_items (order_id, variant_id, sku, product_title, variant_title, unit_price, quantity, line_total)
-          values (${order!.id}, ${line.variant.id}, ${line.variant.sku}, ${line.variant.product_title}, ${variantTitle},
+          values (${order!.id}, ${line.variant.id}, ${line.variant.sku}, ${line.variant.product_title}, ${title},
             ${line.unitPrice}, ${line.quantity}, ${lineTotal(line)})`);
       }
       await tx.execute(sql`insert into order_events (order_id, status, note) values (${order!.id}, 'awaiting_payment', 'Order placed')`);

@@ -27,3 +27,16 @@ export function optionValues(variants: VariantDto[], name: string): string[] {
   }
   return values;
 }
+
+/**
+ * "Moss / M": option values in the product's own option order. (PostgreSQL's jsonb does not
+ * keep key order, so the options object alone cannot say which comes first.)
+ */
+export function variantTitle(optionNames: string[], options: Record<string, string>): string {
+  const named = optionNames.map((name) => options[name]).filter((v): v is string => v !== undefined);
+  const rest = Object.keys(options)
+    .filter((k) => !optionNames.includes(k))
+    .sort()
+    .map((k) => options[k]!);
+  return [...named, ...rest].join(" / ");
+}

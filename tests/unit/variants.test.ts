@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VariantDto } from "@/db/queries/catalog";
-import { optionValues, selectVariant, variantForChoice } from "@/lib/catalog/variants";
+import { optionValues, selectVariant, variantForChoice, variantTitle } from "@/lib/catalog/variants";
 
 const v = (sku: string, options: Record<string, string>, stock: number): VariantDto => ({
   id: sku.length,
@@ -33,5 +33,13 @@ describe("variant selection", () => {
   });
   it("lists option values in catalogue order without repeats", () => {
     expect(optionValues(variants, "Colour")).toEqual(["Sand", "Moss"]);
+  });
+});
+
+describe("variant titles", () => {
+  it("follow the product's option order, whatever order the object has", () => {
+    expect(variantTitle(["Colour", "Size"], { Size: "M", Colour: "Moss" })).toBe("Moss / M");
+    expect(variantTitle(["Colour"], { Colour: "Moss", Extra: "x" })).toBe("Moss / x");
+    expect(variantTitle([], {})).toBe("");
   });
 });

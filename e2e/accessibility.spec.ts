@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const pages = ["/", "/collections/knitwear", "/collections/linen?colour=Sand&sort=price-asc", "/products/linen-overshirt", "/search?q=wool", "/search?q=zzqq", "/products/missing"];
+const pages = ["/", "/collections/knitwear", "/collections/linen?colour=Sand&sort=price-asc", "/products/linen-overshirt", "/search?q=wool", "/search?q=zzqq", "/products/missing", "/cart"];
 
 for (const url of pages) {
   test(`no serious or critical accessibility violations on ${url}`, async ({ page }) => {
@@ -13,6 +13,14 @@ for (const url of pages) {
     ).toEqual([]);
   });
 }
+
+test("no serious or critical accessibility violations on a cart with items", async ({ page }) => {
+  await page.goto("/products/everyday-mug");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page).toHaveURL(/\/cart/);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});
 
 test("keyboard users can skip to the content and see where focus is", async ({ page }) => {
   await page.goto("/collections/candles");

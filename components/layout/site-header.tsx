@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { shopConfig } from "@/lib/shop-config";
+import { CartLink } from "./cart-link";
 
 export function SiteHeader() {
   return (
@@ -25,9 +26,7 @@ export function SiteHeader() {
           <Link href="/search" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken md:hidden">
             Search
           </Link>
-          <Link href="/cart" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken">
-            Cart
-          </Link>
+          <CartLink />
         </nav>
       </div>
       <nav aria-label="Collections" className="border-t border-line">

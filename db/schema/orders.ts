@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, char, check, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { MAX_LINE_QUANTITY } from "../../lib/cart/limits";
 import { productVariants } from "./catalog";
 
 /** Human-friendly order numbers (H-10042) come from here, never from a count of rows. */
@@ -15,7 +16,7 @@ export const carts = pgTable("carts", {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export const MAX_LINE_QUANTITY = 20;
+export { MAX_LINE_QUANTITY };
 
 export const cartItems = pgTable(
   "cart_items",

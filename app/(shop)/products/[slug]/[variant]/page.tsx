@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AddToCartForm } from "@/components/shop/add-to-cart-form";
 import { Breadcrumbs } from "@/components/shop/breadcrumbs";
 import { Price } from "@/components/shop/price";
 import { ProductGallery } from "@/components/shop/product-gallery";
@@ -118,6 +119,9 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <div className="mt-6 flex items-center gap-3" data-testid="stock">
             <StockBadge stock={selected.stock} />
             <span className="text-xs text-ink-muted">SKU {selected.sku}</span>
+          </div>
+          <div className="mt-5">
+            <AddToCartForm variantId={selected.id} soldOut={selected.stock <= 0} />
           </div>
           {totalStock === 0 ? (
             <p className="mt-3 text-sm text-ink-muted">Every option of this product is sold out. We make more most months.</p>

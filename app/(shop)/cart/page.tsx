@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CartLine } from "@/components/shop/cart-line";
+import { ButtonLink } from "@/components/ui/button";
+import { getCart } from "@/db/queries/cart";
+import { readCartId } from "@/lib/cart/session";
+import { formatMoney } from "@/lib/money";
+import { shopConfig } from "@/lib/shop-config";
+
+export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
+
+// The cart is one visitor's own and cheap to read, so the page waits for it instead of
+// streaming it into a placeholder: that way it also works with JavaScript switched off.
+export const instant = false;
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default function CartPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <div className="container-page max-w-3xl py-8 md:py-12">
+      <h1 className="text-3xl md:text-4xl">Your cart</h1>
+      <CartContents searchParams={searchParams} />
+    </div>
+  );
+}
+
+const notes: Record<string, string> = {
+  stock: "We have fewer left than you asked for, so your cart holds all we have.",
+  maximum: "You have the most of one item a cart can hold. For larger orders, please write to us.",
+};
+
+async function CartContents({ searchParams }: { searchParams: SearchParams }) {
+  const [cartId, params] = await Promise.all([readCartId(), searchParams]);
+  const cart = cartId ? await getCart(cartId) : null;
+  const note = typeof params.note === "string" ? notes[params.note] : undefined;
+
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <div className="mt-8 rounded-card border border-dashed border-line-strong p-10 text-center">
+        <p className="font-medium">Your cart is empty.</p>
+        <p className="mt-2 text-sm text-ink-muted">Find something you love, then come back here to check out.</p>
+        <div className="mt-6">
+          <ButtonLink href="/">Continue shopping</ButtonLink>
+        </div>
+      </div>
+    );
+  }
+
+  const standard = shopConfig.shippingMethods[0];
+  return (
+    <>
+      {note ? (
+        <p role="status" className="mt-6 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+          {note}
+        </p>
+      ) : null}
+      <ul className="mt-6 divide-y divide-line border-y border-line">
+        {cart.lines.map((line) => (
+          <CartLine key={`${line.variantId}:${line.quantity}`} line={line} />
+        ))}
+      </ul>
+      <div className="mt-6 flex flex-col items-end gap-2">
+        <p className="flex w-full justify-between text-lg sm:max-w-xs">
+          <span>Subtotal</span>
+          <span className="font-medium" data-testid="cart-subtotal">
+            {formatMoney({ amount: cart.subtotal, currency: cart.currency })}
+          </span>
+        </p>
+        <p className="text-sm text-ink-muted">
+          {shopConfig.pricesIncludeTax ? "Includes VAT. " : "Tax is added at checkout. "}
+          {standard?.freeOver ? `Free standard delivery over ${formatMoney({ amount: standard.freeOver, currency: cart.currency })}.` : null}
+        </p>
+        {cart.checkoutReady ? (
+          <p className="text-sm text-ink-muted">Checkout opens in the next release of this shop.</p>
+        ) : (
+          <p role="alert" className="text-sm font-medium text-danger">
+            Some items need your attention before you can check out.
+          </p>
+        )}
+        <Link href="/" className="mt-2 text-sm underline underline-offset-4">
+          Continue shopping
+        </Link>
+      </div>
+    </>
+  );
+}

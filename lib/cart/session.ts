@@ -1,0 +1,36 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cartExists, createCart } from "@/db/queries/cart";
+
+/**
+ * The cart is found by a random id in an httpOnly cookie (scripts cannot read it). A second,
+ * readable cookie carries only the item count so the header can show it without making every
+ * cached page render per visitor.
+ */
+export const CART_COOKIE = "hearth_cart";
+export const CART_COUNT_COOKIE = "hearth_cart_count";
+const MAX_AGE = 60 * 60 * 24 * 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const secure = () => process.env.NODE_ENV === "production" && !process.env.SITE_URL?.startsWith("http://");
+
+/** The visitor's cart id, if the cookie holds a well-formed one. Never creates a cart. */
+export async function readCartId(): Promise<string | null> {
+  const value = (await cookies()).get(CART_COOKIE)?.value;
+  return value && UUID.test(value) ? value : null;
+}
+
+/** For actions that put something in the cart: the existing cart, or a new one. */
+export async function getOrCreateCartId(): Promise<string> {
+  const existing = await readCartId();
+  if (existing && (await cartExists(existing))) return existing;
+  const id = await createCart();
+  (await cookies()).set(CART_COOKIE, id, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", maxAge: MAX_AGE });
+  return id;
+}
+
+export async function setCartCountCookie(count: number) {
+  const jar = await cookies();
+  if (count > 0) jar.set(CART_COUNT_COOKIE, String(count), { httpOnly: false, sameSite: "lax", secure: secure(), path: "/", maxAge: MAX_AGE });
+  else jar.delete(CART_COUNT_COOKIE);
+}

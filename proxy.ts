@@ -11,6 +11,7 @@ import {
   variantToSegment,
 } from "@/lib/catalog/route-segments";
 import { isValidSlug } from "@/lib/catalog/slug";
+import { verifyOrderToken } from "@/lib/orders/order-link";
 
 function decodes(segment: string): boolean {
   try {
@@ -34,6 +35,15 @@ export function proxy(request: NextRequest) {
   const [, section, slug = "", ...rest] = pathname.split("/");
   const url = request.nextUrl.clone();
 
+  if (section === "orders") {
+    // A guest's order page needs the signed token from their email. Without it the answer is
+    // the plain 404 of a page that does not exist, decided before any HTML is streamed (the
+    // page checks again itself): the rewrite target has no route, so Next answers its 404.
+    if (rest.length === 0 && verifyOrderToken(slug, searchParams.get("token"))) return NextResponse.next();
+    url.pathname = "/_not-found-order";
+    url.search = "";
+    return NextResponse.rewrite(url);
+  }
   if (pathname === "/") {
     url.pathname = `/home/${HOME_EDITION}`;
     return NextResponse.rewrite(url);
@@ -67,5 +77,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/", "/home/:path*", "/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)"],
+  matcher: ["/", "/home/:path*", "/orders/:path*", "/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)"],
 };

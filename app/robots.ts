@@ -3,7 +3,7 @@ import { siteUrl } from "@/lib/env";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/account", "/admin", "/cart", "/checkout", "/api/", "/search"] }],
+    rules: [{ userAgent: "*", allow: "/", disallow: ["/account", "/admin", "/cart", "/checkout", "/orders", "/api/", "/search"] }],
     sitemap: `${siteUrl()}/sitemap.xml`,
   };
 }

@@ -19,6 +19,11 @@ const envSchema = z.object({
    */
   INVENTORY_WEBHOOK_SECRET: z.string().min(24, "INVENTORY_WEBHOOK_SECRET must be at least 24 characters").optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Signs links that must not be guessable (order pages for guests, later sign-in and
+   * unsubscribe links). At least 32 characters; required in production.
+   */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   /** Resend API key. Required in production unless RESEND_BASE_URL points at a capture server. */
   RESEND_API_KEY: z.string().min(1).optional(),
   /** Where the Resend SDK sends requests; the demo and tests point it at scripts/mail-capture. */
@@ -26,6 +31,9 @@ const envSchema = z.object({
   /** The From header of every email. The domain must be verified with Resend in production. */
   EMAIL_FROM: z.string().min(3).default("Ember & Oak <hello@emberandoak.example>"),
 }).superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is not set: order links could be forged. Generate one with: openssl rand -base64 32" });
+  }
   if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && !env.RESEND_BASE_URL) {
     ctx.addIssue({
       code: "custom",
@@ -62,4 +70,15 @@ export function getEnv(): Env {
 export function siteUrl(): string {
   const raw = process.env.SITE_URL || "http://localhost:3000";
   return raw.replace(/\/+$/, "");
+}
+
+const DEVELOPMENT_SECRET = "hearth-development-secret-not-for-production-use";
+
+/**
+ * The signing secret; outside production a fixed development value stands in. (In production
+ * the server refuses to start without one: see the schema above and instrumentation.ts.)
+ */
+export function authSecret(): string {
+  if (process.env.NODE_ENV === "production") return getEnv().AUTH_SECRET!;
+  return process.env.AUTH_SECRET || DEVELOPMENT_SECRET;
 }

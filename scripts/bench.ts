@@ -123,7 +123,7 @@ async function startServer(databaseUrl: string, mailUrl: string): Promise<ChildP
   const child = spawn("npx", ["next", "start", "--port", String(PORT)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SITE_URL: ORIGIN, RESEND_BASE_URL: mailUrl },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SITE_URL: ORIGIN, RESEND_BASE_URL: mailUrl, AUTH_SECRET: "bench-auth-secret-0123456789-abcdefghijkl" },
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
+import { demoAuthSecret } from "./lib/demo-secret";
 import { startLocalMailIfNeeded } from "./lib/mail-capture";
 import { superviseChild } from "./lib/processes";
 
@@ -22,7 +23,13 @@ const mail = db.embedded ? await startLocalMailIfNeeded(Number(process.env.MAIL_
 const port = process.env.PORT ?? "3000";
 const child = spawn("npx", ["next", "start", "--port", port], {
   stdio: "inherit",
-  env: { ...process.env, ...mail.env, DATABASE_URL: db.url, NODE_ENV: "production" },
+  env: {
+    ...process.env,
+    ...mail.env,
+    ...(db.embedded ? { AUTH_SECRET: demoAuthSecret() } : {}),
+    DATABASE_URL: db.url,
+    NODE_ENV: "production",
+  },
 });
 superviseChild(child, async () => {
   await mail.stop();

@@ -221,3 +221,87 @@ async function explainDiscount(tx: Pick<ReturnType<typeof getDb>, "execute">, co
   }
   return `“${code}” cannot be used on this order.`;
 }
+
+export type OrderDetailDto = {
+  id: string;
+  number: string;
+  status: string;
+  email: string;
+  createdAt: Date;
+  shipping: ShippingAddress & { method: string };
+  currency: string;
+  totals: Totals;
+  discountCode: string | null;
+  pricesIncludeTax: boolean;
+  paymentProvider: string;
+  items: { sku: string; productTitle: string; variantTitle: string; unitPrice: number; quantity: number; lineTotal: number }[];
+  events: { status: string; note: string; createdAt: Date }[];
+};
+
+/**
+ * One order with its lines and history. The caller decides who may see it (a valid signed
+ * link, or later the signed-in owner); everyone else must get the same 404 as for no order.
+ */
+export async function getOrderById(orderId: string): Promise<OrderDetailDto | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(orderId)) return null;
+  const db = getDb();
+  const [o] = await db.execute<{
+    id: string;
+    number: string;
+    status: string;
+    email: string;
+    created_at: string;
+    shipping_name: string;
+    shipping_line1: string;
+    shipping_line2: string;
+    shipping_city: string;
+    shipping_postal_code: string;
+    shipping_country: string;
+    shipping_method: string;
+    currency: string;
+    subtotal_amount: number;
+    discount_amount: number;
+    discount_code: string | null;
+    shipping_amount: number;
+    tax_amount: number;
+    total_amount: number;
+    prices_include_tax: boolean;
+    payment_provider: string;
+  }>(sql`
+    select id, number, status, email, created_at, shipping_name, shipping_line1, shipping_line2, shipping_city,
+      shipping_postal_code, shipping_country, shipping_method, currency, subtotal_amount, discount_amount, discount_code,
+      shipping_amount, tax_amount, total_amount, prices_include_tax, payment_provider
+    from orders where id = ${orderId}`);
+  if (!o) return null;
+  const [items, events] = await Promise.all([
+    db.execute<{ sku: string; product_title: string; variant_title: string; unit_price: number; quantity: number; line_total: number }>(
+      sql`select sku, product_title, variant_title, unit_price, quantity, line_total from order_items where order_id = ${orderId} order by id`,
+    ),
+    db.execute<{ status: string; note: string; created_at: string }>(
+      sql`select status, note, created_at from order_events where order_id = ${orderId} order by created_at, id`,
+    ),
+  ]);
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    email: o.email,
+    createdAt: new Date(o.created_at),
+    shipping: {
+      name: o.shipping_name,
+      line1: o.shipping_line1,
+      line2: o.shipping_line2,
+      city: o.shipping_city,
+      postalCode: o.shipping_postal_code,
+      country: o.shipping_country.trim(),
+      method: o.shipping_method,
+    },
+    currency: o.currency.trim(),
+    totals: { subtotal: o.subtotal_amount, discount: o.discount_amount, shipping: o.shipping_amount, tax: o.tax_amount, total: o.total_amount },
+    discountCode: o.discount_code,
+    pricesIncludeTax: o.prices_include_tax,
+    paymentProvider: o.payment_provider,
+    items: items.map((i) => ({ sku: i.sku, productTitle: i.product_title, variantTitle: i.variant_title, unitPrice: i.unit_price, quantity: i.quantity, lineTotal: i.line_total })),
+    events: events.map((e) => ({ status: e.status, note: e.note, createdAt: new Date(e.created_at) })),
+  };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
 const db = "postgres://u:p@localhost:5432/shop";
+const secret = "s".repeat(32);
 
 describe("environment", () => {
   it("names a missing DATABASE_URL and points to the README", () => {
@@ -13,9 +14,16 @@ describe("environment", () => {
   });
 
   it("refuses to run a production shop that cannot send email", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: db })).toThrow(/RESEND_API_KEY is not set/);
-    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: db, RESEND_API_KEY: "re_123" }).RESEND_API_KEY).toBe("re_123");
-    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: db, RESEND_BASE_URL: "http://127.0.0.1:3025" }).RESEND_BASE_URL).toBe("http://127.0.0.1:3025");
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: db, AUTH_SECRET: secret })).toThrow(/RESEND_API_KEY is not set/);
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: db, AUTH_SECRET: secret, RESEND_API_KEY: "re_123" }).RESEND_API_KEY).toBe("re_123");
+    expect(
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: db, AUTH_SECRET: secret, RESEND_BASE_URL: "http://127.0.0.1:3025" }).RESEND_BASE_URL,
+    ).toBe("http://127.0.0.1:3025");
+  });
+
+  it("refuses to run a production shop without a signing secret, or with a short one", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: db, RESEND_API_KEY: "re_1" })).toThrow(/AUTH_SECRET is not set/);
+    expect(() => parseEnv({ DATABASE_URL: db, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32/);
   });
 
   it("treats empty variables as unset and applies defaults", () => {

@@ -71,7 +71,9 @@ async function CartContents({ searchParams }: { searchParams: SearchParams }) {
           {standard?.freeOver ? `Free standard delivery over ${formatMoney({ amount: standard.freeOver, currency: cart.currency })}.` : null}
         </p>
         {cart.checkoutReady ? (
-          <p className="text-sm text-ink-muted">Checkout opens in the next release of this shop.</p>
+          <ButtonLink href="/checkout" size="lg" className="mt-2 w-full sm:w-auto">
+            Check out
+          </ButtonLink>
         ) : (
           <p role="alert" className="text-sm font-medium text-danger">
             Some items need your attention before you can check out.

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { CheckoutForm } from "@/components/shop/checkout-form";
+import { ButtonLink } from "@/components/ui/button";
+import { getCart } from "@/db/queries/cart";
+import { readCartId } from "@/lib/cart/session";
+import { computeTotals } from "@/lib/checkout/pricing";
+import { formatMoney } from "@/lib/money";
+import { shopConfig } from "@/lib/shop-config";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+
+// Per visitor and must work without JavaScript: render it whole rather than stream it.
+export const instant = false;
+
+export default async function CheckoutPage() {
+  const cartId = await readCartId();
+  const cart = cartId ? await getCart(cartId) : null;
+
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <div className="container-page max-w-2xl py-12 text-center">
+        <h1 className="text-3xl">Checkout</h1>
+        <p className="mt-4 text-ink-muted">Your cart is empty, so there is nothing to check out yet.</p>
+        <div className="mt-6">
+          <ButtonLink href="/">Continue shopping</ButtonLink>
+        </div>
+      </div>
+    );
+  }
+  if (!cart.checkoutReady) {
+    return (
+      <div className="container-page max-w-2xl py-12 text-center">
+        <h1 className="text-3xl">Checkout</h1>
+        <p role="alert" className="mt-4 text-danger">
+          Some items in your cart have sold out or changed since you added them.
+        </p>
+        <div className="mt-6">
+          <ButtonLink href="/cart">Review your cart</ButtonLink>
+        </div>
+      </div>
+    );
+  }
+
+  const money = (amount: number) => formatMoney({ amount, currency: cart.currency });
+  const standard = shopConfig.shippingMethods[0]!;
+  const estimate = computeTotals({
+    lines: cart.lines,
+    discount: null,
+    shipping: standard,
+    taxRate: shopConfig.taxRate,
+    pricesIncludeTax: shopConfig.pricesIncludeTax,
+  });
+  const shippingOptions = shopConfig.shippingMethods.map((m) => {
+    const amount = m.freeOver !== null && cart.subtotal >= m.freeOver ? 0 : m.amount;
+    return { code: m.code, label: m.label, price: amount === 0 ? "Free" : money(amount) };
+  });
+
+  return (
+    <div className="container-page py-8 md:py-12">
+      <h1 className="text-3xl md:text-4xl">Checkout</h1>
+      <div className="mt-8 grid gap-10 md:grid-cols-[1fr_20rem]">
+        {/* A fresh key per page view: resubmitting this form returns the same order. */}
+        <CheckoutForm idempotencyKey={randomUUID()} shippingOptions={shippingOptions} />
+        <aside aria-labelledby="summary-heading" className="h-fit rounded-card border border-line bg-surface-raised p-5 md:sticky md:top-4">
+          <h2 id="summary-heading" className="text-xl">
+            Order summary
+          </h2>
+          <ul className="mt-4 space-y-3 text-sm">
+            {cart.lines.map((line) => (
+              <li key={line.variantId} className="flex justify-between gap-3">
+                <span>
+                  {line.quantity} × {line.productTitle}
+                  {line.variantTitle ? <span className="block text-ink-muted">{line.variantTitle}</span> : null}
+                </span>
+                <span>{money(line.unitPrice * line.quantity)}</span>
+              </li>
+            ))}
+          </ul>
+          <dl className="mt-4 space-y-1 border-t border-line pt-4 text-sm">
+            <div className="flex justify-between">
+              <dt>Subtotal</dt>
+              <dd data-testid="summary-subtotal">{money(estimate.subtotal)}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt>Discount</dt>
+              <dd>Applied when you place the order</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt>Delivery</dt>
+              <dd>{estimate.shipping === 0 ? "Free" : `from ${money(estimate.shipping)}`}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt>{shopConfig.pricesIncludeTax ? "Includes VAT" : "Tax"}</dt>
+              <dd>{money(estimate.tax)}</dd>
+            </div>
+            <div className="flex justify-between border-t border-line pt-2 text-base font-medium">
+              <dt>Total</dt>
+              <dd>{money(estimate.total)}</dd>
+            </div>
+          </dl>
+          <p className="mt-4 text-xs text-ink-muted">
+            <Link href="/cart" className="underline underline-offset-4">
+              Change your cart
+            </Link>
+          </p>
+        </aside>
+      </div>
+    </div>
+  );
+}

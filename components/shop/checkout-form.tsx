@@ -1,0 +1,154 @@
+"use client";
+
+import { useActionState } from "react";
+import { placeOrderAction } from "@/app/(shop)/checkout/actions";
+import { deliveryCountries } from "@/lib/validations/checkout";
+
+type ShippingOption = { code: string; label: string; price: string };
+
+function Field({
+  name,
+  label,
+  autoComplete,
+  errors,
+  type = "text",
+  required = true,
+  hint,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  autoComplete: string;
+  errors?: string[];
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  defaultValue?: string;
+}) {
+  const errorId = `${name}-error`;
+  return (
+    <div>
+      <label htmlFor={name} className="text-sm font-medium">
+        {label}
+        {required ? null : <span className="font-normal text-ink-muted"> (optional)</span>}
+      </label>
+      {hint ? <p className="text-xs text-ink-muted">{hint}</p> : null}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? errorId : undefined}
+        className="mt-1 h-11 w-full rounded-lg border border-line-strong bg-surface-raised px-3 text-base aria-invalid:border-danger"
+      />
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm font-medium text-danger">
+          <span aria-hidden="true">⚠ </span>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The checkout form. Every field has a label and the standard autocomplete token so browsers
+ * and password managers can fill it; every error is shown at once; the hidden key makes a
+ * double click place one order.
+ */
+export function CheckoutForm({ idempotencyKey, shippingOptions }: { idempotencyKey: string; shippingOptions: ShippingOption[] }) {
+  const [state, action, pending] = useActionState(placeOrderAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={action} noValidate className="space-y-8" aria-label="Checkout">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {state && !state.ok ? (
+        <div role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
+          {state.message}
+        </div>
+      ) : null}
+
+      <fieldset className="space-y-4">
+        <legend className="font-serif text-xl">Contact</legend>
+        <Field name="email" label="Email" type="email" autoComplete="email" errors={errors.email} hint="For your order confirmation and delivery updates only." />
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="font-serif text-xl">Delivery address</legend>
+        <Field name="name" label="Full name" autoComplete="name" errors={errors.name} />
+        <Field name="line1" label="Address" autoComplete="address-line1" errors={errors.line1} />
+        <Field name="line2" label="Flat, building or area" autoComplete="address-line2" errors={errors.line2} required={false} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="city" label="Town or city" autoComplete="address-level2" errors={errors.city} />
+          <Field name="postalCode" label="Postcode" autoComplete="postal-code" errors={errors.postalCode} />
+        </div>
+        <div>
+          <label htmlFor="country" className="text-sm font-medium">
+            Country
+          </label>
+          <select
+            id="country"
+            name="country"
+            autoComplete="country"
+            defaultValue="GB"
+            aria-invalid={errors.country?.length ? true : undefined}
+            className="mt-1 h-11 w-full rounded-lg border border-line-strong bg-surface-raised px-3 text-base"
+          >
+            {deliveryCountries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {errors.country?.length ? <p className="mt-1 text-sm font-medium text-danger">⚠ {errors.country.join(" ")}</p> : null}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="font-serif text-xl">Delivery</legend>
+        <div className="mt-3 space-y-2">
+          {shippingOptions.map((option, i) => (
+            <label key={option.code} className="flex cursor-pointer items-center gap-3 rounded-lg border border-line-strong bg-surface-raised p-3 text-sm has-checked:border-ink">
+              <input type="radio" name="shippingMethod" value={option.code} defaultChecked={i === 0} className="size-4 accent-accent-600" />
+              <span className="flex-1">{option.label}</span>
+              <span className="font-medium">{option.price}</span>
+            </label>
+          ))}
+        </div>
+        {errors.shippingMethod?.length ? <p className="mt-1 text-sm font-medium text-danger">⚠ {errors.shippingMethod.join(" ")}</p> : null}
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="font-serif text-xl">Discount code</legend>
+        <Field name="discountCode" label="Code" autoComplete="off" errors={errors.discountCode} required={false} />
+      </fieldset>
+
+      <fieldset>
+        <legend className="sr-only">Newsletter</legend>
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="newsletter" value="yes" className="mt-0.5 size-4 accent-accent-600" />
+          <span>
+            Send me the workshop newsletter: new arrivals and the occasional offer, about twice a month. You can unsubscribe in one
+            click from any email.
+          </span>
+        </label>
+      </fieldset>
+
+      <div className="rounded-lg border border-line bg-surface-sunken p-4 text-sm">
+        <p className="font-medium">Payment: bank transfer</p>
+        <p className="mt-1 text-ink-muted">After you place the order we show you (and email you) how to pay. We post it when the payment arrives.</p>
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="h-12 w-full rounded-full bg-accent-600 px-7 text-base font-medium text-white hover:bg-accent-700 disabled:opacity-60"
+      >
+        {pending ? "Placing your order…" : "Place order"}
+      </button>
+    </form>
+  );
+}

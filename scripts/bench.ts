@@ -7,6 +7,7 @@
  *   npm run bench                       demo catalogue
  *   npm run bench -- --products 10000   also search and collection on a 10,000-product catalogue
  *   npm run bench -- --duration 5       seconds per URL
+ * Also prints placeOrder throughput with 16 concurrent buyers (scripts/bench-dal.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -15,6 +16,7 @@ import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
+import { run } from "./lib/processes";
 import { addGeneratedProducts } from "./lib/large-catalogue";
 import { startMailCapture } from "./lib/mail-capture";
 import { startScratchServer } from "./lib/database";
@@ -154,29 +156,9 @@ async function stopServer(child: ChildProcess) {
   }
 }
 
-/**
- * The database side of search on its own: the data access layer's searchProducts, run one
- * query at a time over a mix of exact words, typos and misses (the HTTP figures above are
- * dominated by page rendering and by cached repeats of one query).
- */
-async function searchQueryTimings(databaseUrl: string) {
-  process.env.DATABASE_URL = databaseUrl;
-  const { searchProducts } = await import("../db/queries/catalog");
-  const queries = ["linen shirt", "wool", "candle", "hodie", "candel", "stoneware mug", "walnut", "brass vase", "merino jumper", "gift", "espreso", "zzqqxx", "oak bowl no. 4321", "kitchen apron", "tea towel"];
-  const times: number[] = [];
-  for (let round = 0; round < 10; round++) {
-    for (const q of queries) {
-      const started = performance.now();
-      await searchProducts(q, 1 + (round % 3));
-      times.push(performance.now() - started);
-    }
-  }
-  times.sort((a, b) => a - b);
-  console.log(
-    `\nsearchProducts on ${LARGE} products, ${times.length} queries one at a time: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`,
-  );
-  const { getDb } = await import("../db/index");
-  await (getDb().$client as { end: () => Promise<void> }).end();
+/** Runs a data-access-layer measurement (scripts/bench-dal.ts) in its own process. */
+function dalFigures(mode: "search" | "checkout", databaseUrl: string, products: number) {
+  return run("npx", ["tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/bench-dal.ts", mode, databaseUrl, String(products)]);
 }
 
 async function main() {
@@ -209,6 +191,7 @@ async function main() {
     } finally {
       await stopServer(server);
     }
+    await dalFigures("checkout", url, 43);
 
     if (LARGE > 0) {
       const largeUrl = await ensureDatabase(serverUrl, "hearth_bench_large", { fresh: true });
@@ -227,7 +210,8 @@ async function main() {
           ["search, broad", "/search?q=wool"],
         ]);
         printTable(`Large catalogue (${LARGE} products)`, rows, rows[0]);
-        await searchQueryTimings(largeUrl);
+        console.log("");
+        await dalFigures("search", largeUrl, LARGE);
       } finally {
         await stopServer(server);
       }

@@ -19,7 +19,8 @@ export function AddToCartForm({ variantId, soldOut }: { variantId: number; soldO
       </button>
       {state && !state.ok ? (
         <p role="alert" className="text-sm font-medium text-danger">
-          {state.fieldErrors?.variantId?.[0] ?? state.message}
+          {/* The fields here are hidden, so say what was wrong with them rather than "check the fields". */}
+          {state.fieldErrors ? Object.values(state.fieldErrors).flat().join(" ") : state.message}
         </p>
       ) : null}
     </form>

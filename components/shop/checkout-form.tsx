@@ -68,6 +68,8 @@ export function CheckoutForm({ idempotencyKey, shippingOptions }: { idempotencyK
       {state && !state.ok ? (
         <div role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
           {state.message}
+          {/* The hidden key has no field to highlight, so its error is said here. */}
+          {errors.idempotencyKey?.length ? <span className="block">{errors.idempotencyKey.join(" ")}</span> : null}
         </div>
       ) : null}
 

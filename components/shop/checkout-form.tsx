@@ -47,7 +47,7 @@ function Field({
       {errors?.length ? (
         <p id={errorId} className="mt-1 text-sm font-medium text-danger">
           <span aria-hidden="true">⚠ </span>
-          {errors.join(" ")}
+          {errors[0]}
         </p>
       ) : null}
     </div>
@@ -59,12 +59,22 @@ function Field({
  * and password managers can fill it; every error is shown at once; the hidden key makes a
  * double click place one order.
  */
-export function CheckoutForm({ idempotencyKey, shippingOptions }: { idempotencyKey: string; shippingOptions: ShippingOption[] }) {
+export function CheckoutForm({
+  idempotencyKey,
+  shippingOptions,
+  discountCode,
+}: {
+  idempotencyKey: string;
+  shippingOptions: ShippingOption[];
+  /** The code applied in the discount form above; checked again when the order is placed. */
+  discountCode: string;
+}) {
   const [state, action, pending] = useActionState(placeOrderAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={action} noValidate className="space-y-8" aria-label="Checkout">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="discountCode" value={discountCode} />
       {state && !state.ok ? (
         <div role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
           {state.message}
@@ -123,10 +133,12 @@ export function CheckoutForm({ idempotencyKey, shippingOptions }: { idempotencyK
         {errors.shippingMethod?.length ? <p className="mt-1 text-sm font-medium text-danger">⚠ {errors.shippingMethod.join(" ")}</p> : null}
       </fieldset>
 
-      <fieldset className="space-y-4">
-        <legend className="font-serif text-xl">Discount code</legend>
-        <Field name="discountCode" label="Code" autoComplete="off" errors={errors.discountCode} required={false} />
-      </fieldset>
+      {errors.discountCode?.length ? (
+        <p className="text-sm font-medium text-danger">
+          <span aria-hidden="true">⚠ </span>
+          {errors.discountCode.join(" ")}
+        </p>
+      ) : null}
 
       <fieldset>
         <legend className="sr-only">Newsletter</legend>

@@ -305,3 +305,24 @@ export async function getOrderById(orderId: string): Promise<OrderDetailDto | nu
     events: events.map((e) => ({ status: e.status, note: e.note, createdAt: new Date(e.created_at) })),
   };
 }
+
+/**
+ * Checks a discount code for the checkout summary without using it up. The order transaction
+ * checks (and counts) it again, so a preview can never be used to over-spend a code.
+ */
+export async function previewDiscount(
+  code: string,
+  subtotal: number,
+  currency: string,
+): Promise<{ ok: true; code: string; kind: "percent" | "fixed"; value: number } | { ok: false; message: string }> {
+  const normalised = code.trim().toUpperCase();
+  if (!/^[A-Z0-9_-]{1,40}$/.test(normalised)) return { ok: false, message: `“${code.slice(0, 40)}” is not a code we recognise.` };
+  const db = getDb();
+  const [row] = await db.execute<{ kind: "percent" | "fixed"; value: number }>(sql`
+    select kind, value from discount_codes
+    where code = ${normalised} and active and currency = ${currency}
+      and (starts_at is null or starts_at <= now()) and (expires_at is null or expires_at > now())
+      and (usage_limit is null or used_count < usage_limit) and min_subtotal <= ${subtotal}`);
+  if (row) return { ok: true, code: normalised, kind: row.kind, value: row.value };
+  return { ok: false, message: await explainDiscount(db, normalised, subtotal) };
+}

@@ -20,8 +20,16 @@ export class CheckoutPage {
     if (address.country !== undefined) await form.getByLabel("Country", { exact: true }).selectOption(address.country);
   }
 
+  /** Applying a code reloads the page with ?code=, so apply it before filling the form. */
   async applyCode(code: string) {
-    await this.page.getByRole("form", { name: "Checkout" }).getByLabel(/^Code/).fill(code);
+    const form = this.page.getByRole("form", { name: "Discount code" });
+    await form.getByLabel("Discount code").fill(code);
+    await form.getByRole("button", { name: "Apply" }).click();
+    await this.page.waitForURL(/[?&]code=/);
+  }
+
+  codeResult() {
+    return this.page.locator("#code-result");
   }
 
   async placeOrder() {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { ButtonLink } from "@/components/ui/button";
 import { getCart } from "@/db/queries/cart";
+import { previewDiscount } from "@/db/queries/orders";
 import { readCartId } from "@/lib/cart/session";
 import { computeTotals } from "@/lib/checkout/pricing";
 import { formatMoney } from "@/lib/money";
@@ -14,9 +15,12 @@ export const metadata: Metadata = { title: "Checkout", robots: { index: false } 
 // Per visitor and must work without JavaScript: render it whole rather than stream it.
 export const instant = false;
 
-export default async function CheckoutPage() {
-  const cartId = await readCartId();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CheckoutPage({ searchParams }: { searchParams: SearchParams }) {
+  const [cartId, params] = await Promise.all([readCartId(), searchParams]);
   const cart = cartId ? await getCart(cartId) : null;
+  const codeParam = typeof params.code === "string" ? params.code.trim() : "";
 
   if (!cart || cart.lines.length === 0) {
     return (
@@ -45,9 +49,11 @@ export default async function CheckoutPage() {
 
   const money = (amount: number) => formatMoney({ amount, currency: cart.currency });
   const standard = shopConfig.shippingMethods[0]!;
+  const preview = codeParam ? await previewDiscount(codeParam, cart.subtotal, cart.currency) : null;
+  const discount = preview?.ok ? { kind: preview.kind, value: preview.value } : null;
   const estimate = computeTotals({
     lines: cart.lines,
-    discount: null,
+    discount,
     shipping: standard,
     taxRate: shopConfig.taxRate,
     pricesIncludeTax: shopConfig.pricesIncludeTax,
@@ -62,7 +68,39 @@ export default async function CheckoutPage() {
       <h1 className="text-3xl md:text-4xl">Checkout</h1>
       <div className="mt-8 grid gap-10 md:grid-cols-[1fr_20rem]">
         {/* A fresh key per page view: resubmitting this form returns the same order. */}
-        <CheckoutForm idempotencyKey={randomUUID()} shippingOptions={shippingOptions} />
+        <div className="space-y-8">
+          {/* Its own small GET form, so applying a code puts only the code in the URL, never an address. */}
+          <form action="/checkout" method="get" className="rounded-card border border-line bg-surface-raised p-4" aria-label="Discount code">
+            <label htmlFor="code" className="text-sm font-medium">
+              Discount code
+            </label>
+            <div className="mt-1 flex gap-2">
+              <input
+                id="code"
+                name="code"
+                defaultValue={preview?.ok ? preview.code : codeParam}
+                autoComplete="off"
+                maxLength={40}
+                aria-invalid={preview && !preview.ok ? true : undefined}
+                aria-describedby={preview ? "code-result" : undefined}
+                className="h-11 flex-1 rounded-lg border border-line-strong bg-surface px-3 uppercase aria-invalid:border-danger"
+              />
+              <button type="submit" className="h-11 rounded-full border border-line-strong px-5 text-sm font-medium hover:border-ink">
+                Apply
+              </button>
+            </div>
+            {preview ? (
+              <p id="code-result" role="status" className={`mt-2 text-sm ${preview.ok ? "text-success" : "font-medium text-danger"}`}>
+                {preview.ok ? `✓ ${preview.code} applied: −${money(estimate.discount)}` : `⚠ ${preview.message}`}
+              </p>
+            ) : null}
+          </form>
+          <CheckoutForm
+            idempotencyKey={randomUUID()}
+            shippingOptions={shippingOptions}
+            discountCode={preview?.ok ? preview.code : ""}
+          />
+        </div>
         <aside aria-labelledby="summary-heading" className="h-fit rounded-card border border-line bg-surface-raised p-5 md:sticky md:top-4">
           <h2 id="summary-heading" className="text-xl">
             Order summary
@@ -83,10 +121,12 @@ export default async function CheckoutPage() {
               <dt>Subtotal</dt>
               <dd data-testid="summary-subtotal">{money(estimate.subtotal)}</dd>
             </div>
-            <div className="flex justify-between">
-              <dt>Discount</dt>
-              <dd>Applied when you place the order</dd>
-            </div>
+            {estimate.discount > 0 ? (
+              <div className="flex justify-between">
+                <dt>Discount</dt>
+                <dd data-testid="summary-discount">−{money(estimate.discount)}</dd>
+              </div>
+            ) : null}
             <div className="flex justify-between">
               <dt>Delivery</dt>
               <dd>{estimate.shipping === 0 ? "Free" : `from ${money(estimate.shipping)}`}</dd>
@@ -97,7 +137,7 @@ export default async function CheckoutPage() {
             </div>
             <div className="flex justify-between border-t border-line pt-2 text-base font-medium">
               <dt>Total</dt>
-              <dd>{money(estimate.total)}</dd>
+              <dd data-testid="summary-total">{money(estimate.total)}</dd>
             </div>
           </dl>
           <p className="mt-4 text-xs text-ink-muted">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/shop/checkout-form";
+import { TotalsList } from "@/components/shop/totals-list";
 import { ButtonLink } from "@/components/ui/button";
 import { getCart } from "@/db/queries/cart";
 import { previewDiscount } from "@/db/queries/orders";
@@ -116,30 +117,14 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
               </li>
             ))}
           </ul>
-          <dl className="mt-4 space-y-1 border-t border-line pt-4 text-sm">
-            <div className="flex justify-between">
-              <dt>Subtotal</dt>
-              <dd data-testid="summary-subtotal">{money(estimate.subtotal)}</dd>
-            </div>
-            {estimate.discount > 0 ? (
-              <div className="flex justify-between">
-                <dt>Discount</dt>
-                <dd data-testid="summary-discount">−{money(estimate.discount)}</dd>
-              </div>
-            ) : null}
-            <div className="flex justify-between">
-              <dt>Delivery</dt>
-              <dd>{estimate.shipping === 0 ? "Free" : `from ${money(estimate.shipping)}`}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt>{shopConfig.pricesIncludeTax ? "Includes VAT" : "Tax"}</dt>
-              <dd>{money(estimate.tax)}</dd>
-            </div>
-            <div className="flex justify-between border-t border-line pt-2 text-base font-medium">
-              <dt>Total</dt>
-              <dd data-testid="summary-total">{money(estimate.total)}</dd>
-            </div>
-          </dl>
+          <TotalsList
+            totals={estimate}
+            currency={cart.currency}
+            pricesIncludeTax={shopConfig.pricesIncludeTax}
+            shippingIsEstimate
+            testIdPrefix="summary"
+            className="mt-4 border-t border-line pt-4"
+          />
           <p className="mt-4 text-xs text-ink-muted">
             <Link href="/cart" className="underline underline-offset-4">
               Change your cart

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { TotalsList } from "@/components/shop/totals-list";
 import { getOrderById } from "@/db/queries/orders";
 import { formatMoney } from "@/lib/money";
 import { verifyOrderToken } from "@/lib/orders/order-link";
@@ -73,30 +74,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <dl className="mt-4 ml-auto max-w-xs space-y-1 text-sm">
-          <div className="flex justify-between">
-            <dt>Subtotal</dt>
-            <dd>{money(order.totals.subtotal)}</dd>
-          </div>
-          {order.totals.discount > 0 ? (
-            <div className="flex justify-between">
-              <dt>Discount ({order.discountCode})</dt>
-              <dd data-testid="order-discount">−{money(order.totals.discount)}</dd>
-            </div>
-          ) : null}
-          <div className="flex justify-between">
-            <dt>Delivery</dt>
-            <dd>{order.totals.shipping === 0 ? "Free" : money(order.totals.shipping)}</dd>
-          </div>
-          <div className="flex justify-between">
-            <dt>{order.pricesIncludeTax ? "Includes VAT" : "Tax"}</dt>
-            <dd>{money(order.totals.tax)}</dd>
-          </div>
-          <div className="flex justify-between border-t border-line pt-2 text-base font-medium">
-            <dt>Total</dt>
-            <dd data-testid="order-total">{money(order.totals.total)}</dd>
-          </div>
-        </dl>
+        <TotalsList
+          totals={order.totals}
+          currency={order.currency}
+          pricesIncludeTax={order.pricesIncludeTax}
+          discountLabel={`Discount (${order.discountCode})`}
+          testIdPrefix="order"
+          className="mt-4 ml-auto max-w-xs"
+        />
       </section>
 
       <section aria-labelledby="delivery-heading" className="mt-8 text-sm">

@@ -416,3 +416,22 @@ export const seedProducts: SeedProduct[] = [
 export const seedDiscountCodes = [
   { code: "WELCOME10", kind: "percent" as const, value: 10, currency: "GBP", minSubtotal: 2000, usageLimit: null },
 ];
+
+/**
+ * Demo people, so a newcomer can see the account pages and the admin at once. They sign in
+ * like anyone else: with a magic link read from the local mailbox (/dev/mailbox).
+ */
+export const demoPeople = {
+  admin: { email: "admin@emberandoak.example", name: "Alex Merchant", role: "admin" as const },
+  shopper: {
+    email: "shopper@emberandoak.example",
+    name: "Robin Ashworth",
+    role: "customer" as const,
+    address: { name: "Robin Ashworth", line1: "4 Mill Lane", line2: "", city: "Hathersage", postalCode: "S32 1BA", country: "GB" },
+    /** Each order: [product slug, variant index, quantity][], and how many days before the seed date. */
+    orders: [
+      { daysAgo: 20, lines: [["hearth-pillar-candle", 0, 2]] as const, status: "fulfilled" as const },
+      { daysAgo: 4, lines: [["everyday-mug", 0, 1]] as const, status: "paid" as const },
+    ],
+  },
+};

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
-import { seedCollections, seedDiscountCodes, seedProducts, type SeedProduct } from "./seed-data";
+import { demoPeople, seedCollections, seedDiscountCodes, seedProducts, type SeedProduct } from "./seed-data";
 
 export const IMAGE_WIDTH = 1200;
 export const IMAGE_HEIGHT = 1500;
@@ -124,11 +124,85 @@ export async function seedDatabase(databaseUrl: string, { log = console.log } = 
         // Insert only: a re-seed must not reset how often a code has been used.
         await tx.insert(schema.discountCodes).values(d).onConflictDoNothing({ target: schema.discountCodes.code });
       }
+      await seedDemoPeople(tx, seedDate);
     });
     log(`Seeded ${seedProducts.length} products in ${seedCollections.length} collections.`);
   } finally {
     await client.end();
   }
+}
+
+type SeedTx = Parameters<Parameters<ReturnType<typeof drizzle<typeof schema>>["transaction"]>[0]>[0];
+
+/** The demo admin and shopper; created once, never reset (they may have changed things). */
+async function seedDemoPeople(tx: SeedTx, seedDate: number) {
+  await tx
+    .insert(schema.users)
+    .values({ email: demoPeople.admin.email, name: demoPeople.admin.name, role: demoPeople.admin.role, emailVerified: new Date(seedDate) })
+    .onConflictDoNothing({ target: schema.users.email });
+  const { shopper } = demoPeople;
+  const [created] = await tx
+    .insert(schema.users)
+    .values({ email: shopper.email, name: shopper.name, role: shopper.role, emailVerified: new Date(seedDate - 30 * 86_400_000), createdAt: new Date(seedDate - 30 * 86_400_000) })
+    .onConflictDoNothing({ target: schema.users.email })
+    .returning({ id: schema.users.id });
+  if (!created) return;
+  await tx.insert(schema.addresses).values({ userId: created.id, ...shopper.address, isDefault: true });
+
+  for (const [n, order] of shopper.orders.entries()) {
+    const createdAt = new Date(seedDate - order.daysAgo * 86_400_000);
+    const items = [];
+    for (const [slug, variantIndex, quantity] of order.lines) {
+      const [variant] = await tx.execute<{ id: number; sku: string; price_amount: number; title: string; options: Record<string, string> }>(sql`
+        select v.id, v.sku, v.price_amount, p.title, v.options from product_variants v join products p on p.id = v.product_id
+        where p.slug = ${slug} order by v.position offset ${variantIndex} limit 1`);
+      if (!variant) throw new Error(`Demo order names unknown product ${slug}`);
+      items.push({ variantId: variant.id, sku: variant.sku, productTitle: variant.title, variantTitle: Object.values(variant.options).join(" / "), unitPrice: variant.price_amount, quantity, lineTotal: variant.price_amount * quantity });
+    }
+    const subtotal = items.reduce((sum, i) => sum + i.lineTotal, 0);
+    const shipping = subtotal >= 6000 ? 0 : 495;
+    const total = subtotal + shipping;
+    const [row] = await tx
+      .insert(schema.orders)
+      .values({
+        email: shopper.email,
+        userId: created.id,
+        status: order.status,
+        shippingName: shopper.address.name,
+        shippingLine1: shopper.address.line1,
+        shippingLine2: shopper.address.line2,
+        shippingCity: shopper.address.city,
+        shippingPostalCode: shopper.address.postalCode,
+        shippingCountry: shopper.address.country,
+        shippingMethod: "standard",
+        currency: "GBP",
+        subtotalAmount: subtotal,
+        shippingAmount: shipping,
+        taxAmount: total - Math.round(total / 1.2),
+        totalAmount: total,
+        pricesIncludeTax: true,
+        paymentProvider: "manual",
+        newsletterOptIn: n === 0,
+        idempotencyKey: `demo-order-${n}`,
+        requestFingerprint: "demo",
+        createdAt,
+      })
+      .returning({ id: schema.orders.id });
+    await tx.insert(schema.orderItems).values(items.map((i) => ({ ...i, orderId: row!.id })));
+    await tx.insert(schema.orderEvents).values({ orderId: row!.id, status: order.status, note: "Demo order", createdAt });
+  }
+
+  // The shopper ticked the newsletter box on their first order and confirmed by email.
+  const firstOrder = new Date(seedDate - shopper.orders[0]!.daysAgo * 86_400_000);
+  const [subscriber] = await tx
+    .insert(schema.subscribers)
+    .values({ email: shopper.email, userId: created.id, createdAt: firstOrder, confirmedAt: new Date(firstOrder.getTime() + 600_000) })
+    .returning({ id: schema.subscribers.id });
+  const base = { subscriberId: subscriber!.id, userId: created.id, purpose: "newsletter:new-arrivals", wordingId: "newsletter-new-arrivals@2026-11" };
+  await tx.insert(schema.consentEvents).values([
+    { ...base, action: "requested", source: "checkout", method: "checkbox", createdAt: firstOrder },
+    { ...base, action: "granted", source: "email-link", method: "double_opt_in", createdAt: new Date(firstOrder.getTime() + 600_000) },
+  ]);
 }
 
 /** True when the catalogue has never been seeded (used by `npm run dev` to seed once). */

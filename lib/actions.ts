@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import type { UserRole } from "@/db/schema";
+import { requireRole, requireUser, type SessionUser } from "./auth/session";
 import { AppError, type AppErrorCode } from "./errors";
 
 /** What every server action returns: data, or a message and every field's errors. */
@@ -25,5 +27,22 @@ export function formAction<S extends z.ZodType, T>(schema: S, handler: (input: z
       if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
       throw error;
     }
+  };
+}
+
+/**
+ * formAction for signed-in people: the session (and role, when given) is checked first, on
+ * every call, before the input is even read. Ownership is then checked by the query itself.
+ */
+export function userFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, user: SessionUser) => Promise<T>, options: { roles?: UserRole[] } = {}) {
+  return async (previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+    let user: SessionUser;
+    try {
+      user = options.roles ? await requireRole(...options.roles) : await requireUser();
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+      throw error;
+    }
+    return formAction(schema, (input) => handler(input, user))(previous, formData);
   };
 }

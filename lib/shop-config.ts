@@ -8,6 +8,8 @@ export const shopConfig = {
   description:
     "Ember & Oak makes candles, ceramics, linen, knitwear and small-batch coffee in a workshop in the Peak District. Free returns within 30 days.",
   locale: "en-GB",
+  /** Dates in emails and account pages are shown in the shop's time zone. */
+  timeZone: "Europe/London",
   currency: "GBP",
   contactEmail: "hello@emberandoak.example",
   /** Plain links only: no widgets, no scripts, no tracking pixels from these networks. */

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { generateProductImages } from "./generate-images";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
 import { startLocalMailIfNeeded } from "./lib/mail-capture";
+import { printDemoSignIn } from "./lib/demo-accounts";
 import { superviseChild } from "./lib/processes";
 
 const db = await resolveDatabase();
@@ -16,7 +17,8 @@ await generateProductImages();
 const mail = await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025));
 
 const port = process.env.PORT ?? "3000";
-console.log(`\nEmber & Oak (Hearth demo) is starting on http://localhost:${port}\n`);
+console.log(`\nEmber & Oak (Hearth demo) is starting on http://localhost:${port}`);
+printDemoSignIn(port);
 const child = spawn("npx", ["next", "dev", "--port", port], {
   stdio: "inherit",
   env: { ...process.env, ...mail.env, DATABASE_URL: db.url, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` },

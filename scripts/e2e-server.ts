@@ -40,6 +40,7 @@ const child = spawn("npx", ["next", "start", "--port", port], {
     DATABASE_URL: url,
     SITE_URL: `http://127.0.0.1:${port}`,
     RESEND_BASE_URL: mail.url,
+    HEARTH_DEMO: "1",
     AUTH_SECRET: "e2e-auth-secret-0123456789-abcdefghijklmnop",
     INVENTORY_WEBHOOK_SECRET: process.env.INVENTORY_WEBHOOK_SECRET ?? "e2e-inventory-secret-0123456789",
   },

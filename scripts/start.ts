@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
 import { demoAuthSecret } from "./lib/demo-secret";
 import { startLocalMailIfNeeded } from "./lib/mail-capture";
+import { printDemoSignIn } from "./lib/demo-accounts";
 import { superviseChild } from "./lib/processes";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -21,12 +22,13 @@ await prepareDatabase(db.url, { seed: db.embedded ? "if-empty" : "never" });
 const mail = db.embedded ? await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025)) : { env: {}, stop: async () => {} };
 
 const port = process.env.PORT ?? "3000";
+if (db.embedded) printDemoSignIn(port);
 const child = spawn("npx", ["next", "start", "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,
     ...mail.env,
-    ...(db.embedded ? { AUTH_SECRET: demoAuthSecret() } : {}),
+    ...(db.embedded ? { AUTH_SECRET: demoAuthSecret(), HEARTH_DEMO: "1" } : {}),
     DATABASE_URL: db.url,
     NODE_ENV: "production",
   },

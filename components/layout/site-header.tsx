@@ -26,6 +26,9 @@ export function SiteHeader() {
           <Link href="/search" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken md:hidden">
             Search
           </Link>
+          <Link href="/account" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken">
+            Account
+          </Link>
           <CartLink />
         </nav>
       </div>

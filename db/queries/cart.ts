@@ -159,21 +159,47 @@ export async function clearCart(cartId: string) {
   await getDb().delete(cartItems).where(eq(cartItems.cartId, cartId));
 }
 
-/**
- * Moves a guest cart's lines into another cart (on sign-in), adding quantities and capping
- * them like addToCart, then deletes the guest cart. One statement, so nothing is half-merged.
- */
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Adds one cart's lines to another, capped like addToCart, then deletes the first. */
+async function moveCartLines(tx: Tx, fromCartId: string, intoCartId: string) {
+  await tx.execute(sql`
+    insert into cart_items (cart_id, variant_id, quantity, added_at)
+    select ${intoCartId}, ci.variant_id, least(ci.quantity, greatest(v.stock, 1), ${MAX_LINE_QUANTITY}), ci.added_at
+    from cart_items ci join product_variants v on v.id = ci.variant_id
+    where ci.cart_id = ${fromCartId}
+    on conflict (cart_id, variant_id) do update
+      set quantity = least(cart_items.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})`);
+  await tx.delete(carts).where(eq(carts.id, fromCartId));
+}
+
+/** Moves a guest cart's lines into another cart in one transaction, so nothing is half-merged. */
 export async function mergeCarts(fromCartId: string, intoCartId: string) {
   if (fromCartId === intoCartId) return;
-  await getDb().transaction(async (tx) => {
-    await tx.execute(sql`
-      insert into cart_items (cart_id, variant_id, quantity, added_at)
-      select ${intoCartId}, ci.variant_id, least(ci.quantity, greatest(v.stock, 1), ${MAX_LINE_QUANTITY}), ci.added_at
-      from cart_items ci join product_variants v on v.id = ci.variant_id
-      where ci.cart_id = ${fromCartId}
-      on conflict (cart_id, variant_id) do update
-        set quantity = least(cart_items.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})`);
-    await tx.delete(carts).where(eq(carts.id, fromCartId));
+  await getDb().transaction((tx) => moveCartLines(tx, fromCartId, intoCartId));
+}
+
+/**
+ * On sign-in: the guest cart's lines join the person's saved cart (or the guest cart becomes
+ * their saved cart). Returns the cart id the browser should keep, or null when there is none.
+ * A cart that belongs to someone else is never touched.
+ */
+export async function claimCartForUser(userId: string, guestCartId: string | null): Promise<string | null> {
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cart-owner:${userId}`}))`);
+    const [saved] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
+    const [guest] = guestCartId ? await tx.select({ id: carts.id, userId: carts.userId }).from(carts).where(eq(carts.id, guestCartId)).for("update") : [];
+    const usableGuest = guest && (guest.userId === null || guest.userId === userId) ? guest : undefined;
+    if (!saved) {
+      if (!usableGuest) return null;
+      await tx.update(carts).set({ userId, updatedAt: sql`now()` }).where(eq(carts.id, usableGuest.id));
+      return usableGuest.id;
+    }
+    if (usableGuest && usableGuest.id !== saved.id) {
+      await moveCartLines(tx, usableGuest.id, saved.id);
+      await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, saved.id));
+    }
+    return saved.id;
   });
 }
 

@@ -20,6 +20,8 @@ export type PlaceOrderInput = {
   items: { variantId: number; quantity: number }[];
   newsletterOptIn: boolean;
   paymentProvider: string;
+  /** The signed-in buyer, so the order appears in their account; absent for guests. */
+  userId?: string | null;
 };
 
 export type PlacedOrderDto = { id: string; number: string; email: string; totals: Totals; currency: string; status: string };
@@ -175,10 +177,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       const [order] = await tx.execute<OrderRow>(sql`
         insert into orders (email, shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_postal_code,
           shipping_country, shipping_method, currency, subtotal_amount, discount_amount, discount_code, shipping_amount,
-          tax_amount, total_amount, prices_include_tax, payment_provider, newsletter_opt_in, idempotency_key, request_fingerprint)
+          tax_amount, total_amount, prices_include_tax, payment_provider, newsletter_opt_in, idempotency_key, request_fingerprint, user_id)
         values (${input.email}, ${a.name}, ${a.line1}, ${a.line2}, ${a.city}, ${a.postalCode}, ${a.country}, ${method.code},
           ${currency}, ${totals.subtotal}, ${totals.discount}, ${discountCode}, ${totals.shipping}, ${totals.tax}, ${totals.total},
-          ${shopConfig.pricesIncludeTax}, ${input.paymentProvider}, ${input.newsletterOptIn}, ${input.idempotencyKey}, ${fingerprint})
+          ${shopConfig.pricesIncludeTax}, ${input.paymentProvider}, ${input.newsletterOptIn}, ${input.idempotencyKey}, ${fingerprint}, ${input.userId ?? null})
         returning id, number, email, status, currency, subtotal_amount, discount_amount, shipping_amount, tax_amount,
           total_amount, request_fingerprint`);
       for (const line of priced) {
@@ -240,9 +242,9 @@ export type OrderDetailDto = {
 
 /**
  * One order with its lines and history. The caller decides who may see it (a valid signed
- * link, or later the signed-in owner); everyone else must get the same 404 as for no order.
+ * link, or `ownerId`: the signed-in owner); everyone else must get the same 404 as for no order.
  */
-export async function getOrderById(orderId: string): Promise<OrderDetailDto | null> {
+export async function getOrderById(orderId: string, options: { ownerId?: string } = {}): Promise<OrderDetailDto | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(orderId)) return null;
   const db = getDb();
   const [o] = await db.execute<{
@@ -271,7 +273,7 @@ export async function getOrderById(orderId: string): Promise<OrderDetailDto | nu
     select id, number, status, email, created_at, shipping_name, shipping_line1, shipping_line2, shipping_city,
       shipping_postal_code, shipping_country, shipping_method, currency, subtotal_amount, discount_amount, discount_code,
       shipping_amount, tax_amount, total_amount, prices_include_tax, payment_provider
-    from orders where id = ${orderId}`);
+    from orders where id = ${orderId} ${options.ownerId === undefined ? sql`` : sql`and user_id = ${options.ownerId}`}`);
   if (!o) return null;
   const [items, events] = await Promise.all([
     db.execute<{ sku: string; product_title: string; variant_title: string; unit_price: number; quantity: number; line_total: number }>(

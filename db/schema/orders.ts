@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, char, check, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { MAX_LINE_QUANTITY } from "../../lib/cart/limits";
+import { users } from "./auth";
 import { productVariants } from "./catalog";
 
 /** Human-friendly order numbers (H-10042) come from here, never from a count of rows. */
@@ -12,6 +13,10 @@ export const orderNumberSequence = pgSequence("order_number_seq", { startWith: 1
  */
 export const carts = pgTable("carts", {
   id: uuid().primaryKey().defaultRandom(),
+  /** A signed-in shopper's saved cart (one per person), so it follows them across devices. */
+  userId: text()
+    .unique("carts_user_id_key")
+    .references(() => users.id, { onDelete: "cascade" }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -78,6 +83,8 @@ export const orders = pgTable(
       .default(sql`'H-' || nextval('order_number_seq')`),
     status: text({ enum: orderStatuses }).notNull().default("awaiting_payment"),
     email: text().notNull(),
+    /** The signed-in buyer; null for guests and after the buyer erased their account. */
+    userId: text().references(() => users.id, { onDelete: "set null" }),
     shippingName: text().notNull(),
     shippingLine1: text().notNull(),
     shippingLine2: text().notNull().default(""),
@@ -106,6 +113,7 @@ export const orders = pgTable(
     uniqueIndex("orders_number_key").on(t.number),
     uniqueIndex("orders_idempotency_key_key").on(t.idempotencyKey),
     index("orders_email_idx").on(t.email),
+    index("orders_user_id_idx").on(t.userId, t.createdAt),
     check("orders_amounts_check", sql`${t.subtotalAmount} >= 0 and ${t.discountAmount} >= 0 and ${t.totalAmount} >= 0`),
   ],
 );

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { cartExists, createCart } from "@/db/queries/cart";
+import { cartExists, createCart, getCart } from "@/db/queries/cart";
 
 /**
  * The cart is found by a random id in an httpOnly cookie (scripts cannot read it). A second,
@@ -33,4 +33,16 @@ export async function setCartCountCookie(count: number) {
   const jar = await cookies();
   if (count > 0) jar.set(CART_COUNT_COOKIE, String(count), { httpOnly: false, sameSite: "lax", secure: secure(), path: "/", maxAge: MAX_AGE });
   else jar.delete(CART_COUNT_COOKIE);
+}
+
+/** Points the browser at a cart (after sign-in) or forgets it (after sign-out). */
+export async function setCartCookies(cartId: string | null) {
+  const jar = await cookies();
+  if (!cartId) {
+    jar.delete(CART_COOKIE);
+    jar.delete(CART_COUNT_COOKIE);
+    return;
+  }
+  jar.set(CART_COOKIE, cartId, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", maxAge: MAX_AGE });
+  await setCartCountCookie((await getCart(cartId))?.itemCount ?? 0);
 }

@@ -1,21 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { TotalsList } from "@/components/shop/totals-list";
+import { OrderDetails } from "@/components/shop/order-details";
 import { getOrderById } from "@/db/queries/orders";
-import { formatMoney } from "@/lib/money";
 import { verifyOrderToken } from "@/lib/orders/order-link";
-import { defaultPaymentProvider, paymentProviders } from "@/lib/payments/provider";
-import { shopConfig } from "@/lib/shop-config";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false }, referrer: "no-referrer" };
 export const instant = false;
-
-const statusText: Record<string, string> = {
-  awaiting_payment: "Waiting for your payment",
-  paid: "Paid — being packed",
-  fulfilled: "Sent",
-  cancelled: "Cancelled",
-};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,10 +17,6 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const order = await getOrderById(id);
   if (!order) notFound();
 
-  const money = (amount: number) => formatMoney({ amount, currency: order.currency });
-  const provider = paymentProviders[order.paymentProvider] ?? defaultPaymentProvider;
-  const next = order.status === "awaiting_payment" ? provider.nextStep({ number: order.number, total: money(order.totals.total) }) : null;
-  const method = shopConfig.shippingMethods.find((m) => m.code === order.shipping.method);
 
   return (
     <div className="container-page max-w-3xl py-8 md:py-12">
@@ -40,71 +26,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         We have emailed a confirmation to {order.email}. Keep its link: it is how you come back to this page.
       </p>
 
-      <section aria-labelledby="status-heading" className="mt-8 rounded-card border border-line bg-surface-raised p-5">
-        <h2 id="status-heading" className="font-sans text-sm font-semibold">
-          Status
-        </h2>
-        <p className="mt-1 text-lg" data-testid="order-status">
-          {statusText[order.status] ?? order.status}
-        </p>
-        {next?.kind === "instructions" ? (
-          <div className="mt-4 border-t border-line pt-4">
-            <h3 className="font-sans text-sm font-semibold">{next.title}</h3>
-            {next.lines.map((line) => (
-              <p key={line} className="mt-1 text-sm">
-                {line}
-              </p>
-            ))}
-          </div>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="items-heading" className="mt-8">
-        <h2 id="items-heading" className="text-xl">
-          Items
-        </h2>
-        <ul className="mt-3 divide-y divide-line border-y border-line text-sm">
-          {order.items.map((item) => (
-            <li key={item.sku} className="flex justify-between gap-4 py-3">
-              <span>
-                {item.quantity} × {item.productTitle}
-                {item.variantTitle ? <span className="block text-ink-muted">{item.variantTitle}</span> : null}
-              </span>
-              <span>{money(item.lineTotal)}</span>
-            </li>
-          ))}
-        </ul>
-        <TotalsList
-          totals={order.totals}
-          currency={order.currency}
-          pricesIncludeTax={order.pricesIncludeTax}
-          discountLabel={`Discount (${order.discountCode})`}
-          testIdPrefix="order"
-          className="mt-4 ml-auto max-w-xs"
-        />
-      </section>
-
-      <section aria-labelledby="delivery-heading" className="mt-8 text-sm">
-        <h2 id="delivery-heading" className="text-xl">
-          Delivery
-        </h2>
-        <p className="mt-2">
-          {order.shipping.name}
-          <br />
-          {order.shipping.line1}
-          {order.shipping.line2 ? (
-            <>
-              <br />
-              {order.shipping.line2}
-            </>
-          ) : null}
-          <br />
-          {order.shipping.city} {order.shipping.postalCode}
-          <br />
-          {order.shipping.country}
-        </p>
-        <p className="mt-2 text-ink-muted">{method?.label ?? order.shipping.method}</p>
-      </section>
+      <OrderDetails order={order} />
     </div>
   );
 }

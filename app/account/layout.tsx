@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { AccountNav } from "@/components/account/account-nav";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { signOutAction } from "./actions";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** Every page below checks the session itself; this layout only frames them. */
+export default function AccountLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="flex-1">
+        <div className="container-page py-8 md:grid md:grid-cols-[12rem_1fr] md:gap-10 md:py-12">
+          <aside className="mb-6 md:mb-0">
+            <AccountNav />
+            <form action={signOutAction} className="mt-2 hidden md:block">
+              <button type="submit" className="w-full rounded-lg px-4 py-2 text-left text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink">
+                Sign out
+              </button>
+            </form>
+          </aside>
+          <div className="min-w-0">{children}</div>
+        </div>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { createElement } from "react";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { changeUserEmail, getUserByEmail, updateUserName } from "@/db/queries/accounts";
+import { userFormAction } from "@/lib/actions";
+import { emailChangeToken, EMAIL_CHANGE_HOURS, readEmailChangeToken } from "@/lib/auth/email-change";
+import { sendEmail } from "@/lib/email/send";
+import { EmailChangeEmail } from "@/lib/email/templates/email-change";
+import { siteUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { checkRateLimit } from "@/lib/privacy/rate-limit";
+import { shopConfig } from "@/lib/shop-config";
+import { emailSchema, requiredText } from "@/lib/validations/address";
+
+export const updateNameAction = userFormAction(z.object({ name: requiredText("name", 120) }), async ({ name }, user) => {
+  await updateUserName(user.id, name);
+  revalidatePath("/account", "layout");
+  return { name };
+});
+
+/**
+ * Asks the new address to confirm. Nothing changes until the link in that email is used, so
+ * a typo (or someone at an unlocked computer) cannot take the account to an address the
+ * owner does not control.
+ */
+export const requestEmailChangeAction = userFormAction(z.object({ email: emailSchema }), async ({ email }, user) => {
+  if (email === user.email) throw new AppError("invalid", "That is already your address.", { email: ["That is already your address."] });
+  if (await checkRateLimit([{ bucket: "email-change", key: user.id, limit: 5, windowMinutes: 24 * 60 }])) {
+    throw new AppError("rate_limited", "You have asked for several confirmation emails today. Please use the latest one, or try again tomorrow.");
+  }
+  // Say the same whether or not the address belongs to another account; the change itself
+  // is refused at confirmation if it does.
+  if (!(await getUserByEmail(email))) {
+    const url = `${siteUrl()}/account/profile/confirm-email?token=${emailChangeToken(user.id, user.email, email)}`;
+    await sendEmail({
+      to: email,
+      subject: `Confirm your new email address for ${shopConfig.name}`,
+      template: "email-change",
+      reason: "You asked to use this address for your account.",
+      category: "transactional",
+      react: createElement(EmailChangeEmail, { url, siteUrl: siteUrl(), hours: EMAIL_CHANGE_HOURS }),
+    });
+  }
+  return { sentTo: email };
+});
+
+export const confirmEmailChangeAction = userFormAction(z.object({ token: z.string().max(2048) }), async ({ token }, user) => {
+  const change = readEmailChangeToken(token);
+  if (!change || change.userId !== user.id) throw new AppError("invalid", "This confirmation link is not valid for the account you are signed in to.");
+  if (change.expired) throw new AppError("invalid", "This confirmation link has expired. Ask for a new one from your profile.");
+  const result = await changeUserEmail(user.id, change.from, change.to);
+  if (result === "taken") throw new AppError("conflict", "Another account already uses that address.");
+  if (result === "stale") throw new AppError("conflict", "This link has already been used, or your address changed since it was sent.");
+  revalidatePath("/account", "layout");
+  redirect("/account/profile?changed=email");
+});

@@ -1,0 +1,90 @@
+"use client";
+
+import { useActionState } from "react";
+import { createAddressAction, deleteAddressAction, setDefaultAddressAction, updateAddressAction } from "@/app/account/addresses/actions";
+import { FieldError, FormField } from "@/components/ui/form-field";
+import { FormStatus, secondaryButtonClass, submitButtonClass } from "@/components/ui/form-status";
+import type { AddressDto } from "@/db/queries/accounts";
+import { deliveryCountries } from "@/lib/validations/address";
+
+const fields = ["name", "line1", "line2", "city", "postalCode", "country", "makeDefault"];
+
+/** Add (no address given) or edit an address. Works without JavaScript. */
+export function AddressForm({ address }: { address?: AddressDto }) {
+  const [state, action, pending] = useActionState(address ? updateAddressAction : createAddressAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={action} noValidate className="space-y-4" aria-label={address ? "Edit address" : "Add an address"}>
+      <FormStatus state={state} fields={fields} />
+      {address ? <input type="hidden" name="addressId" value={address.id} /> : null}
+      <FormField name="name" label="Full name" autoComplete="name" defaultValue={address?.name} errors={errors.name} />
+      <FormField name="line1" label="Address" autoComplete="address-line1" defaultValue={address?.line1} errors={errors.line1} />
+      <FormField name="line2" label="Flat, building or area" autoComplete="address-line2" defaultValue={address?.line2} errors={errors.line2} required={false} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField name="city" label="Town or city" autoComplete="address-level2" defaultValue={address?.city} errors={errors.city} />
+        <FormField name="postalCode" label="Postcode" autoComplete="postal-code" defaultValue={address?.postalCode} errors={errors.postalCode} />
+      </div>
+      <div>
+        <label htmlFor="country" className="text-sm font-medium">
+          Country
+        </label>
+        <select
+          id="country"
+          name="country"
+          autoComplete="country"
+          defaultValue={address?.country ?? "GB"}
+          aria-invalid={errors.country?.length ? true : undefined}
+          className="mt-1 h-11 w-full rounded-lg border border-line-strong bg-surface-raised px-3 text-base"
+        >
+          {deliveryCountries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <FieldError errors={errors.country} />
+      </div>
+      {address?.isDefault ? null : (
+        <label className="flex items-center gap-3 text-sm">
+          <input type="checkbox" name="makeDefault" value="yes" className="size-4 accent-accent-600" />
+          Use as my default delivery address
+        </label>
+      )}
+      <button type="submit" disabled={pending} className={submitButtonClass}>
+        {pending ? "Saving…" : address ? "Save changes" : "Save address"}
+      </button>
+    </form>
+  );
+}
+
+export function AddressRowActions({ address }: { address: AddressDto }) {
+  const [deleteState, deleteAction, deleting] = useActionState(deleteAddressAction, null);
+  const [defaultState, defaultAction, settingDefault] = useActionState(setDefaultAddressAction, null);
+  const failed = [deleteState, defaultState].find((s) => s && !s.ok);
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-2">
+      <a href={`/account/addresses?edit=${address.id}`} className={`${secondaryButtonClass} inline-flex items-center`}>
+        Edit <span className="sr-only">address {address.line1}</span>
+      </a>
+      {address.isDefault ? null : (
+        <form action={defaultAction}>
+          <input type="hidden" name="addressId" value={address.id} />
+          <button type="submit" disabled={settingDefault} className={secondaryButtonClass}>
+            Make default <span className="sr-only">address {address.line1}</span>
+          </button>
+        </form>
+      )}
+      <form action={deleteAction}>
+        <input type="hidden" name="addressId" value={address.id} />
+        <button type="submit" disabled={deleting} className={`${secondaryButtonClass} text-danger`}>
+          Delete <span className="sr-only">address {address.line1}</span>
+        </button>
+      </form>
+      {failed && !failed.ok ? (
+        <p role="alert" className="w-full text-sm font-medium text-danger">
+          {failed.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

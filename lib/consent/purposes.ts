@@ -1,0 +1,84 @@
+/**
+ * Every use of personal data that needs the person's consent, defined once. The privacy
+ * centre, the signup forms, the privacy notice and the email footers all read from here, so
+ * the words a shopper agrees to are the words the merchant can later prove they saw.
+ *
+ * When a wording changes, give it a new `wordingId`: the ledger keeps the id that was shown.
+ */
+export type ConsentPurpose = {
+  id: string;
+  label: string;
+  /** What it means, in one sentence, shown beside the switch. */
+  description: string;
+  /** The exact words shown next to the checkbox or switch; versioned by wordingId. */
+  wording: string;
+  wordingId: string;
+  /** Newsletter topics belong to an email address (subscriber); the rest to an account. */
+  subject: "subscriber" | "user";
+  /** How long we keep what this purpose uses, for the privacy notice. */
+  retention: string;
+};
+
+export const newsletterTopics = [
+  {
+    id: "newsletter:new-arrivals",
+    label: "New arrivals",
+    description: "An email when new pieces leave the workshop, about twice a month.",
+    wording: "Email me when new pieces arrive (about twice a month).",
+    wordingId: "newsletter-new-arrivals@2026-11",
+    subject: "subscriber",
+    retention: "Until you unsubscribe; then only the record of your choice is kept.",
+  },
+  {
+    id: "newsletter:offers",
+    label: "Offers and events",
+    description: "Occasional emails about sales, restocks and workshop open days.",
+    wording: "Email me about offers, restocks and workshop events (a few times a year).",
+    wordingId: "newsletter-offers@2026-11",
+    subject: "subscriber",
+    retention: "Until you unsubscribe; then only the record of your choice is kept.",
+  },
+] as const satisfies readonly ConsentPurpose[];
+
+export const consentPurposes: readonly ConsentPurpose[] = [
+  ...newsletterTopics,
+  {
+    id: "personalisation",
+    label: "Personalised suggestions",
+    description: "We use what you have ordered to suggest products, and always say why a suggestion is shown.",
+    wording: "Use my order history to suggest products I might like.",
+    wordingId: "personalisation@2026-11",
+    subject: "user",
+    retention: "While your account exists.",
+  },
+];
+
+export type NewsletterTopicId = (typeof newsletterTopics)[number]["id"];
+export const newsletterTopicIds = newsletterTopics.map((t) => t.id) as NewsletterTopicId[];
+
+export function findPurpose(id: string): ConsentPurpose | undefined {
+  return consentPurposes.find((p) => p.id === id);
+}
+
+export function isNewsletterTopic(id: string): id is NewsletterTopicId {
+  return (newsletterTopicIds as string[]).includes(id);
+}
+
+/** Where a consent was given or withdrawn, in the words used in histories and email footers. */
+export const consentSources = {
+  checkout: "at checkout",
+  footer: "with the form at the foot of the shop",
+  "newsletter-page": "on the newsletter page",
+  "links-page": "via the link page on our social profiles",
+  "privacy-centre": "in your privacy centre",
+  "preferences-page": "on your email preferences page",
+  "email-link": "from an email link",
+  "email-header": "with your email app's unsubscribe button",
+  "account-deletion": "when you deleted your account",
+} as const;
+
+export type ConsentSource = keyof typeof consentSources;
+
+export function describeSource(source: string): string {
+  return (consentSources as Record<string, string>)[source] ?? `via ${source}`;
+}

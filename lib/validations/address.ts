@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/** Countries the shop delivers to: ISO 3166-1 alpha-2 code and name. */
+export const deliveryCountries = [
+  { code: "GB", name: "United Kingdom" },
+  { code: "IE", name: "Ireland" },
+  { code: "FR", name: "France" },
+  { code: "DE", name: "Germany" },
+  { code: "NL", name: "Netherlands" },
+  { code: "BE", name: "Belgium" },
+] as const;
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `Enter your ${label}.` })
+    .trim()
+    .min(1, `Enter your ${label}.`)
+    .max(max, `Your ${label} is too long.`);
+
+export const emailSchema = z.string({ error: "Enter your email address." }).trim().toLowerCase().pipe(z.email("Enter an email address like name@example.com.").max(254, "That email address is too long."));
+
+/** A delivery address, shared by checkout and the saved addresses in /account/addresses. */
+export const addressShape = {
+  name: requiredText("full name", 120),
+  line1: requiredText("address", 200),
+  line2: z.string().trim().max(200, "The second address line is too long.").default(""),
+  city: requiredText("town or city", 100),
+  postalCode: z
+    .string({ error: "Enter your postcode." })
+    .trim()
+    .toUpperCase()
+    .min(2, "Enter your postcode.")
+    .max(12, "That postcode is too long.")
+    .regex(/^[A-Z0-9][A-Z0-9 -]*$/, "A postcode has only letters, numbers, spaces and hyphens."),
+  country: z.enum(deliveryCountries.map((c) => c.code) as [string, ...string[]], { error: "Choose a country we deliver to." }),
+};
+
+export const addressSchema = z.object({
+  ...addressShape,
+  // An unticked checkbox sends nothing: absent means no.
+  makeDefault: z
+    .literal("yes")
+    .optional()
+    .transform((v) => v === "yes"),
+});
+
+export const addressIdSchema = z.object({ addressId: z.coerce.number({ error: "That address was not found." }).int().positive("That address was not found.") });

@@ -44,6 +44,14 @@ export function proxy(request: NextRequest) {
     url.search = "";
     return NextResponse.rewrite(url);
   }
+  if (section === "unsubscribe") {
+    // RFC 8058: mail apps POST to the very URL in the List-Unsubscribe header, and a page and
+    // a route handler cannot share a path in the App Router. GET stays on the page (which
+    // changes nothing); POST goes to the handler.
+    if (request.method !== "POST") return NextResponse.next();
+    url.pathname = `/api/unsubscribe/${slug}`;
+    return NextResponse.rewrite(url);
+  }
   if (pathname === "/") {
     url.pathname = `/home/${HOME_EDITION}`;
     return NextResponse.rewrite(url);
@@ -77,5 +85,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/", "/home/:path*", "/orders/:path*", "/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)"],
+  matcher: ["/", "/home/:path*", "/orders/:path*", "/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)", "/unsubscribe/:path*"],
 };

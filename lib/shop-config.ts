@@ -51,6 +51,20 @@ export const shopConfig = {
   pageSize: 12,
   /** Stock at or under this number shows "Only N left". */
   lowStockThreshold: 5,
+  /** Facts the privacy notice (/privacy) is generated from, with the purposes in lib/consent. */
+  privacy: {
+    controller: "Ember & Oak Workshop Ltd, Unit 3, Mill Yard, Hathersage S32 1BA, United Kingdom",
+    /** How long order records are kept after the order (accounting law). */
+    orderRetentionYears: 6,
+    /** How long the record of emails sent (to whom, what, why) is kept. */
+    emailLogRetentionMonths: 24,
+    /** Companies that handle personal data for the shop, and for what. */
+    processors: [
+      { name: "Resend", purpose: "delivers our emails (order confirmations, sign-in links, newsletters)", location: "United States, under standard contractual clauses" },
+      { name: "Our hosting provider", purpose: "runs this website and its database", location: "United Kingdom" },
+    ],
+    supervisoryAuthority: { name: "the Information Commissioner's Office", href: "https://ico.org.uk/make-a-complaint/" },
+  },
 } as const;
 
 export type ShareNetwork = (typeof shopConfig.shareNetworks)[number];

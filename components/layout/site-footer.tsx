@@ -1,14 +1,22 @@
 import Link from "next/link";
+import { NewsletterForm } from "@/components/shop/newsletter-form";
 import { shopConfig } from "@/lib/shop-config";
 
 export function SiteFooter() {
   return (
     <footer className="mt-24 border-t border-line bg-surface-sunken">
-      <div className="container-page grid gap-10 py-12 md:grid-cols-3">
+      <div className="container-page grid gap-10 py-12 md:grid-cols-2 lg:grid-cols-4">
         <div>
           <p className="font-serif text-lg font-semibold">{shopConfig.name}</p>
           <p className="mt-2 max-w-xs text-sm text-ink-muted">{shopConfig.tagline}</p>
         </div>
+        <section aria-labelledby="footer-newsletter" className="lg:order-last">
+          <h2 id="footer-newsletter" className="font-sans text-sm font-semibold">
+            Hear from the workshop
+          </h2>
+          <p className="mt-2 mb-3 text-sm text-ink-muted">New pieces first, by email: no algorithm in between.</p>
+          <NewsletterForm source="footer" compact />
+        </section>
         <nav aria-label="Shop">
           <h2 className="font-sans text-sm font-semibold">Shop</h2>
           <ul className="mt-3 space-y-2 text-sm">

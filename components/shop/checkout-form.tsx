@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
 import { FormField as Field } from "@/components/ui/form-field";
+import { checkoutNewsletterWording } from "@/lib/consent/purposes";
 import { deliveryCountries } from "@/lib/validations/address";
 
 type ShippingOption = { code: string; label: string; price: string };
@@ -16,14 +17,18 @@ export function CheckoutForm({
   idempotencyKey,
   shippingOptions,
   discountCode,
+  prefill,
 }: {
   idempotencyKey: string;
+  /** A signed-in shopper's address and default delivery address; they can still change both. */
+  prefill?: { email: string; address: { name: string; line1: string; line2: string; city: string; postalCode: string; country: string } | null } | null;
   shippingOptions: ShippingOption[];
   /** The code applied in the discount form above; checked again when the order is placed. */
   discountCode: string;
 }) {
   const [state, action, pending] = useActionState(placeOrderAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const a = prefill?.address;
   return (
     <form action={action} noValidate className="space-y-8" aria-label="Checkout">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -38,17 +43,17 @@ export function CheckoutForm({
 
       <fieldset className="space-y-4">
         <legend className="font-serif text-xl">Contact</legend>
-        <Field name="email" label="Email" type="email" autoComplete="email" errors={errors.email} hint="For your order confirmation and delivery updates only." />
+        <Field name="email" label="Email" type="email" autoComplete="email" errors={errors.email} defaultValue={prefill?.email} hint="For your order confirmation and delivery updates only." />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="font-serif text-xl">Delivery address</legend>
-        <Field name="name" label="Full name" autoComplete="name" errors={errors.name} />
-        <Field name="line1" label="Address" autoComplete="address-line1" errors={errors.line1} />
-        <Field name="line2" label="Flat, building or area" autoComplete="address-line2" errors={errors.line2} required={false} />
+        <Field name="name" defaultValue={a?.name} label="Full name" autoComplete="name" errors={errors.name} />
+        <Field name="line1" defaultValue={a?.line1} label="Address" autoComplete="address-line1" errors={errors.line1} />
+        <Field name="line2" defaultValue={a?.line2} label="Flat, building or area" autoComplete="address-line2" errors={errors.line2} required={false} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="city" label="Town or city" autoComplete="address-level2" errors={errors.city} />
-          <Field name="postalCode" label="Postcode" autoComplete="postal-code" errors={errors.postalCode} />
+          <Field name="city" defaultValue={a?.city} label="Town or city" autoComplete="address-level2" errors={errors.city} />
+          <Field name="postalCode" defaultValue={a?.postalCode} label="Postcode" autoComplete="postal-code" errors={errors.postalCode} />
         </div>
         <div>
           <label htmlFor="country" className="text-sm font-medium">
@@ -58,7 +63,7 @@ export function CheckoutForm({
             id="country"
             name="country"
             autoComplete="country"
-            defaultValue="GB"
+            defaultValue={a?.country ?? "GB"}
             aria-invalid={errors.country?.length ? true : undefined}
             className="mt-1 h-11 w-full rounded-lg border border-line-strong bg-surface-raised px-3 text-base"
           >
@@ -98,8 +103,7 @@ export function CheckoutForm({
         <label className="flex items-start gap-3 text-sm">
           <input type="checkbox" name="newsletter" value="yes" className="mt-0.5 size-4 accent-accent-600" />
           <span>
-            Send me the workshop newsletter: new arrivals and the occasional offer, about twice a month. You can unsubscribe in one
-            click from any email.
+            {checkoutNewsletterWording.text} We will email you to confirm first.
           </span>
         </label>
       </fieldset>

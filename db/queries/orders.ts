@@ -328,3 +328,13 @@ export async function previewDiscount(
   if (row) return { ok: true, code: normalised, kind: row.kind, value: row.value };
   return { ok: false, message: await explainDiscount(db, normalised, subtotal) };
 }
+
+export type AdminOrderRowDto = { id: string; number: string; status: string; email: string; name: string; totalAmount: number; currency: string; createdAt: Date; hasAccount: boolean };
+
+/** The newest orders for the merchant's order list. */
+export async function listRecentOrders(limit = 50): Promise<AdminOrderRowDto[]> {
+  const rows = await getDb().execute<{ id: string; number: string; status: string; email: string; shipping_name: string; total_amount: number; currency: string; created_at: string; user_id: string | null }>(sql`
+    select id, number, status, email, shipping_name, total_amount, currency, created_at, user_id
+    from orders order by created_at desc, number desc limit ${limit}`);
+  return rows.map((r) => ({ id: r.id, number: r.number, status: r.status, email: r.email, name: r.shipping_name, totalAmount: r.total_amount, currency: r.currency.trim(), createdAt: new Date(r.created_at), hasAccount: r.user_id !== null }));
+}

@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens, type UserRole } from "@/db/schema";
 import { readCartId, setCartCookies } from "@/lib/cart/session";
 import { authSecret } from "@/lib/env";
+import { SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "./constants";
 import { summariseDevice } from "./device";
 import { sendSignInLink } from "./sign-in-email";
 
@@ -21,8 +22,6 @@ declare module "next-auth" {
   }
 }
 
-/** Magic links work for 30 minutes and only once (Auth.js deletes the token when it is used). */
-export const SIGN_IN_LINK_MINUTES = 30;
 
 function adapter(): Adapter {
   const base = DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
@@ -46,7 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: adapter(),
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  session: { strategy: "database", maxAge: SESSION_MAX_AGE_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
   providers: [
     {

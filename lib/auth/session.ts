@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -45,4 +45,11 @@ export async function currentSessionToken(): Promise<string | null> {
     if (value) return value;
   }
   return null;
+}
+
+/** For staff pages: the wrong role sees the same 404 as a page that does not exist. */
+export async function requireRoleForPage(returnTo: string, ...roles: UserRole[]): Promise<SessionUser> {
+  const user = await requireUserForPage(returnTo);
+  if (!roles.includes(user.role)) notFound();
+  return user;
 }

@@ -82,3 +82,19 @@ export type ConsentSource = keyof typeof consentSources;
 export function describeSource(source: string): string {
   return (consentSources as Record<string, string>)[source] ?? `via ${source}`;
 }
+
+/** Where a signup form may sit; each is recorded as the consent's source. */
+export const signupSources = ["footer", "newsletter-page", "links-page"] as const;
+
+/** The wording shown beside the signup checkboxes; its id is stored with every request. */
+export const signupWording = {
+  id: "newsletter-signup@2026-11",
+  text: "Tick what you would like. We send a confirmation email first; nothing else arrives until you confirm, and every email has a one-click unsubscribe.",
+};
+
+/** The checkout's single box; recorded with its own wording id. */
+export const checkoutNewsletterWording = {
+  id: "checkout-newsletter@2026-11",
+  text: "Send me the workshop newsletter: new arrivals and the occasional offer, about twice a month. You can unsubscribe in one click from any email.",
+  topics: newsletterTopicIds,
+};

@@ -5,6 +5,9 @@ import { redirect } from "next/navigation";
 import { clearCart, getCart } from "@/db/queries/cart";
 import { getOrderById, placeOrder } from "@/db/queries/orders";
 import { formAction } from "@/lib/actions";
+import { getSessionUser } from "@/lib/auth/session";
+import { checkoutNewsletterWording } from "@/lib/consent/purposes";
+import { startNewsletterSignup } from "@/lib/newsletter/signup";
 import { readCartId, setCartCountCookie } from "@/lib/cart/session";
 import { sendEmail } from "@/lib/email/send";
 import { OrderConfirmationEmail } from "@/lib/email/templates/order-confirmation";
@@ -20,7 +23,7 @@ import { checkoutSchema } from "@/lib/validations/checkout";
  * guest; the only thing a request can affect is its own cart.
  */
 export const placeOrderAction = formAction(checkoutSchema, async (input) => {
-  const cartId = await readCartId();
+  const [cartId, user] = await Promise.all([readCartId(), getSessionUser()]);
   const cart = cartId ? await getCart(cartId) : null;
   if (!cart || cart.lines.length === 0) throw new AppError("not_found", "Your cart is empty, so there is nothing to order.");
   if (!cart.checkoutReady) throw new AppError("conflict", "Some items in your cart have sold out or changed. Please review your cart.");
@@ -34,6 +37,7 @@ export const placeOrderAction = formAction(checkoutSchema, async (input) => {
     items: cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
     newsletterOptIn: input.newsletter,
     paymentProvider: defaultPaymentProvider.id,
+    userId: user?.id ?? null,
   });
   if (!result.ok) {
     if (result.code === "discount_invalid") throw new AppError("invalid", result.message, { discountCode: [result.message] });
@@ -43,9 +47,21 @@ export const placeOrderAction = formAction(checkoutSchema, async (input) => {
   // The order is committed: only now is the cart emptied.
   await clearCart(cart.id);
   await setCartCountCookie(0);
-  if (!result.replayed) await sendConfirmation(result.order.id);
+  if (!result.replayed) {
+    await sendConfirmation(result.order.id);
+    if (input.newsletter) await startCheckoutSignup(input.email, user?.id ?? null);
+  }
   redirect(orderPath(result.order.id));
 });
+
+/** The ticked box starts a double opt-in; whatever happens to it, the order stands. */
+async function startCheckoutSignup(email: string, userId: string | null) {
+  try {
+    await startNewsletterSignup({ email, topics: [...checkoutNewsletterWording.topics], source: "checkout", wordingId: checkoutNewsletterWording.id, userId });
+  } catch (error) {
+    console.error("Checkout newsletter signup failed", error instanceof Error ? error.message : error);
+  }
+}
 
 async function sendConfirmation(orderId: string) {
   const order = await getOrderById(orderId);

@@ -4,8 +4,10 @@ import Link from "next/link";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { TotalsList } from "@/components/shop/totals-list";
 import { ButtonLink } from "@/components/ui/button";
+import { listAddresses } from "@/db/queries/accounts";
 import { getCart } from "@/db/queries/cart";
 import { previewDiscount } from "@/db/queries/orders";
+import { getSessionUser } from "@/lib/auth/session";
 import { readCartId } from "@/lib/cart/session";
 import { computeTotals } from "@/lib/checkout/pricing";
 import { formatMoney } from "@/lib/money";
@@ -19,7 +21,7 @@ export const instant = false;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CheckoutPage({ searchParams }: { searchParams: SearchParams }) {
-  const [cartId, params] = await Promise.all([readCartId(), searchParams]);
+  const [cartId, params, user] = await Promise.all([readCartId(), searchParams, getSessionUser()]);
   const cart = cartId ? await getCart(cartId) : null;
   const codeParam = typeof params.code === "string" ? params.code.trim() : "";
 
@@ -98,6 +100,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
           </form>
           <CheckoutForm
             idempotencyKey={randomUUID()}
+            prefill={user ? { email: user.email, address: (await listAddresses(user.id)).find((a) => a.isDefault) ?? null } : null}
             shippingOptions={shippingOptions}
             discountCode={preview?.ok ? preview.code : ""}
           />

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "next/link";
 import { devMailboxEnabled } from "@/lib/dev-mailbox";
-import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/config";
+import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/constants";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
-export default function CheckEmailPage() {
+// The local-mailbox hint depends on how the server was started, so this renders per request.
+export const instant = false;
+
+export default async function CheckEmailPage() {
+  await connection();
   return (
     <div className="container-page max-w-md py-10 md:py-16">
       <h1 className="text-3xl md:text-4xl">Check your email</h1>

@@ -1,0 +1,15 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/actions";
+import { AppError } from "@/lib/errors";
+import { startNewsletterSignup } from "@/lib/newsletter/signup";
+import { signupWording } from "@/lib/consent/purposes";
+import { newsletterSignupSchema } from "@/lib/validations/newsletter";
+
+/** Anyone may ask; nothing is subscribed until the emailed link is used (double opt-in). */
+export const subscribeAction = formAction(newsletterSignupSchema, async ({ email, source, topics }) => {
+  const result = await startNewsletterSignup({ email, topics, source, wordingId: signupWording.id });
+  if (!result.ok) throw new AppError("rate_limited", "We have already sent several confirmation emails for this address or from your connection. Please use the latest one, or try again later.");
+  redirect("/newsletter/check-email");
+});

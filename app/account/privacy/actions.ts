@@ -1,0 +1,59 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { revokeOtherSessions, revokeSession } from "@/db/queries/accounts";
+import { recordConsentChange, setTopicForUser } from "@/db/queries/consent";
+import { userFormAction } from "@/lib/actions";
+import { currentSessionToken } from "@/lib/auth/session";
+import { consentPurposes, findPurpose, isNewsletterTopic } from "@/lib/consent/purposes";
+import { AppError } from "@/lib/errors";
+import { erasePerson } from "@/lib/privacy/erasure";
+import { clientKey } from "@/lib/privacy/rate-limit";
+import { keyedHash } from "@/lib/signed-token";
+
+const consentSchema = z.object({
+  purpose: z.enum(consentPurposes.map((p) => p.id) as [string, ...string[]], { error: "That choice does not exist." }),
+  granted: z.enum(["on", "off"], { error: "Choose on or off." }).transform((v) => v === "on"),
+});
+
+/**
+ * One switch, one click, each way: turning a consent off takes exactly as much as turning it
+ * on. The form sends the wanted state (not "toggle"), so a double click cannot flip it back.
+ */
+export const setConsentAction = userFormAction(consentSchema, async ({ purpose, granted }, user) => {
+  const definition = findPurpose(purpose)!;
+  const change = { purpose, granted, wordingId: definition.wordingId, source: "privacy-centre", method: "privacy_centre" as const, clientHash: keyedHash("client", await clientKey()) };
+  const result = isNewsletterTopic(purpose) ? await setTopicForUser(user.id, user.email, change) : await recordConsentChange({ userId: user.id }, change);
+  revalidatePath("/account/privacy");
+  return { purpose, granted, changed: result.changed };
+});
+
+const sessionKeySchema = z.object({ session: z.string().regex(/^[0-9a-f]{24}$/, "That session was not found.") });
+
+export const revokeSessionAction = userFormAction(sessionKeySchema, async ({ session }, user) => {
+  // The key is matched together with the caller's user id: another person's session is "not found".
+  if (!(await revokeSession(user.id, session))) throw new AppError("not_found", "That session has already ended.");
+  revalidatePath("/account/privacy");
+  return { revoked: 1 };
+});
+
+export const revokeOtherSessionsAction = userFormAction(z.object({}), async (_input, user) => {
+  const token = await currentSessionToken();
+  if (!token) throw new AppError("unauthorized", "Please sign in again.");
+  const revoked = await revokeOtherSessions(user.id, token);
+  revalidatePath("/account/privacy");
+  return { revoked };
+});
+
+const deleteSchema = z.object({ confirm: z.literal("delete", { error: "Tick the box to confirm you want your account deleted." }) });
+
+export const deleteAccountAction = userFormAction(deleteSchema, async (_input, user) => {
+  const result = await erasePerson(user.id, user.email);
+  if (!result) throw new AppError("not_found", "This account no longer exists.");
+  const jar = await cookies();
+  for (const name of ["authjs.session-token", "__Secure-authjs.session-token", "hearth_cart", "hearth_cart_count"]) jar.delete(name);
+  redirect("/account-deleted");
+});

@@ -1,0 +1,42 @@
+import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
+import { shopConfig } from "@/lib/shop-config";
+
+/*
+ * One-click unsubscribe (RFC 8058). Mail apps POST `List-Unsubscribe=One-Click` to the URL in
+ * the List-Unsubscribe header, with no cookies and no session; the answer is a 200 with no
+ * redirect. The unsubscribe page's own button posts here too (with from=page), so it works
+ * without JavaScript. proxy.ts routes POST /unsubscribe/<token> here.
+ */
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(status: number, title: string, body: string) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} · ${escapeHtml(shopConfig.name)}</title>
+<style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#faf8f5;color:#1f1c1a;margin:0;padding:48px 20px}main{max-width:32rem;margin:0 auto}h1{font-family:Georgia,serif;font-weight:500;font-size:2rem;margin:0 0 1rem}p{line-height:1.6;color:#5c554f}a{color:#a9471f}</style></head>
+<body><main><p><a href="/">${escapeHtml(shopConfig.name)}</a></p><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  let form: URLSearchParams | FormData;
+  try {
+    const type = request.headers.get("content-type") ?? "";
+    form = type.includes("multipart/form-data") ? await request.formData() : new URLSearchParams(await request.text());
+  } catch {
+    return page(400, "That request was not understood", "<p>Nothing was changed.</p>");
+  }
+  if (form.get("List-Unsubscribe") !== "One-Click") {
+    return page(400, "That request was not understood", "<p>An unsubscribe request must say <code>List-Unsubscribe=One-Click</code>. Nothing was changed.</p>");
+  }
+  const fromPage = form.get("from") === "page";
+  const result = await unsubscribeByToken(token, fromPage ? { source: "email-link", method: "unsubscribe_page" } : { source: "email-header", method: "unsubscribe_header" });
+  if (!result) {
+    return page(404, "This unsubscribe link is not valid", "<p>It may be incomplete, or it was not sent by us. Nothing was changed. If you keep getting emails you did not ask for, write to us at " + escapeHtml(shopConfig.contactEmail) + ".</p>");
+  }
+  return page(
+    200,
+    "You are unsubscribed",
+    `<p>${escapeHtml(result.email)} will get no more newsletters from us. Emails about orders you place still arrive.</p><p><a href="/">Back to the shop</a></p>`,
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useActionState } from "react";
+import { deleteAccountAction, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
+import { FieldError } from "@/components/ui/form-field";
+import { FormStatus, secondaryButtonClass } from "@/components/ui/form-status";
+import { cn } from "@/lib/cn";
+
+/** A real switch: the button says what it is and whether it is on; one click changes it. */
+export function ConsentSwitch({ purpose, label, granted }: { purpose: string; label: string; granted: boolean }) {
+  const [state, action, pending] = useActionState(setConsentAction, null);
+  return (
+    <form action={action} className="shrink-0">
+      <input type="hidden" name="purpose" value={purpose} />
+      <input type="hidden" name="granted" value={granted ? "off" : "on"} />
+      <button
+        type="submit"
+        role="switch"
+        aria-checked={granted}
+        aria-label={label}
+        disabled={pending}
+        className={cn("relative inline-flex h-8 w-14 items-center rounded-full border-2 transition-colors disabled:opacity-60", granted ? "border-accent-600 bg-accent-600" : "border-line-strong bg-surface-sunken")}
+      >
+        <span className={cn("inline-block size-6 rounded-full bg-white shadow transition-transform", granted ? "translate-x-6" : "translate-x-0.5")} />
+        <span className={cn("absolute text-[10px] font-semibold uppercase", granted ? "left-1.5 text-white" : "right-1.5 text-ink-muted")} aria-hidden="true">
+          {granted ? "On" : "Off"}
+        </span>
+      </button>
+      {state && !state.ok ? (
+        <p role="alert" className="mt-1 text-sm font-medium text-danger">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function RevokeSessionButton({ sessionKey, device }: { sessionKey: string; device: string }) {
+  const [state, action, pending] = useActionState(revokeSessionAction, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="session" value={sessionKey} />
+      <button type="submit" disabled={pending} className={cn(secondaryButtonClass, "h-9 px-4")}>
+        Sign out <span className="sr-only">{device}</span>
+      </button>
+      {state && !state.ok ? <p className="mt-1 text-sm text-danger">{state.message}</p> : null}
+    </form>
+  );
+}
+
+export function RevokeOtherSessionsButton() {
+  const [state, action, pending] = useActionState(revokeOtherSessionsAction, null);
+  return (
+    <form action={action} className="space-y-2">
+      <FormStatus state={state} success={state?.ok ? `Signed out of ${state.data.revoked} other ${state.data.revoked === 1 ? "device" : "devices"}.` : undefined} />
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        Sign out everywhere else
+      </button>
+    </form>
+  );
+}
+
+export function DeleteAccountForm() {
+  const [state, action, pending] = useActionState(deleteAccountAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={action} className="space-y-4" aria-label="Delete my account">
+      <FormStatus state={state} fields={["confirm"]} />
+      <label className="flex items-start gap-3 text-sm">
+        <input type="checkbox" name="confirm" value="delete" className="mt-0.5 size-4 accent-accent-600" aria-invalid={errors.confirm ? true : undefined} />
+        <span>I understand: my account and personal data will be erased, and this cannot be undone.</span>
+      </label>
+      <FieldError errors={errors.confirm} />
+      <button type="submit" disabled={pending} className="h-11 rounded-full bg-danger px-6 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60">
+        {pending ? "Deleting…" : "Delete my account"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { subscribeAction } from "@/app/(shop)/newsletter/actions";
+import { FieldError } from "@/components/ui/form-field";
+import { newsletterTopics, signupWording, type signupSources } from "@/lib/consent/purposes";
+import { cn } from "@/lib/cn";
+
+/**
+ * Email plus the topics on offer, none ticked. Used in the footer, on /newsletter and on the
+ * link page; `source` records which, for the consent ledger and the email's why-line.
+ */
+export function NewsletterForm({ source, compact = false }: { source: (typeof signupSources)[number]; compact?: boolean }) {
+  const [state, action, pending] = useActionState(subscribeAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const id = (name: string) => `${source}-${name}`;
+  return (
+    <form action={action} noValidate className="space-y-3" aria-label="Subscribe to our emails">
+      <input type="hidden" name="source" value={source} />
+      {state && !state.ok && !errors.email && !errors.topics ? (
+        <p role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
+          {state.message}
+        </p>
+      ) : null}
+      <fieldset aria-describedby={errors.topics ? id("topics-error") : undefined}>
+        <legend className={cn("text-sm font-medium", compact && "sr-only")}>What would you like to hear about?</legend>
+        <div className={cn("space-y-2", !compact && "mt-2")}>
+          {newsletterTopics.map((topic) => (
+            <label key={topic.id} className="flex items-start gap-3 text-sm">
+              <input type="checkbox" name={topic.id} value="yes" className="mt-0.5 size-4 shrink-0 accent-accent-600" />
+              <span>
+                <span className="font-medium">{topic.label}</span>
+                {compact ? null : <span className="block text-ink-muted">{topic.description}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError id={id("topics-error")} errors={errors.topics} />
+      </fieldset>
+      <div>
+        <label htmlFor={id("email")} className="text-sm font-medium">
+          Email address
+        </label>
+        <div className="mt-1 flex flex-col gap-2 sm:flex-row">
+          <input
+            id={id("email")}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? id("email-error") : undefined}
+            className="h-11 w-full min-w-0 flex-1 rounded-lg border border-line-strong bg-surface-raised px-3 text-base aria-invalid:border-danger"
+          />
+          <button type="submit" disabled={pending} className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60">
+            {pending ? "Sending…" : "Subscribe"}
+          </button>
+        </div>
+        <FieldError id={id("email-error")} errors={errors.email} />
+      </div>
+      <p className="text-xs text-ink-muted">{signupWording.text}</p>
+    </form>
+  );
+}

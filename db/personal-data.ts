@@ -1,0 +1,106 @@
+/**
+ * Every column of every table, sorted into personal data (about an identifiable person) and
+ * the rest, with what the privacy centre's export and erasure do with the table. An
+ * integration test compares this with the live schema: adding a column anywhere fails it
+ * until the column is listed here, so no new personal data slips past export and erasure.
+ */
+export type TableTreatment = {
+  personal: readonly string[];
+  other: readonly string[];
+  export: string;
+  erasure: string;
+};
+
+export const personalDataInventory: Record<string, TableTreatment> = {
+  users: {
+    personal: ["name", "email", "email_verified", "image"],
+    other: ["id", "role", "created_at"],
+    export: "profile",
+    erasure: "row deleted (its sessions, addresses, saved cart and OAuth links go with it)",
+  },
+  accounts: {
+    personal: ["user_id", "provider", "provider_account_id", "refresh_token", "access_token", "expires_at", "token_type", "scope", "id_token", "session_state"],
+    other: ["type"],
+    export: "signInMethods (provider names only; tokens are secrets and never exported)",
+    erasure: "deleted with the user",
+  },
+  sessions: {
+    personal: ["session_token", "user_id", "device_summary", "created_at", "last_seen_at", "expires"],
+    other: [],
+    export: "sessions (device summary, created, last seen, expires; never the token)",
+    erasure: "deleted with the user, so every signed-in browser is signed out",
+  },
+  verification_tokens: {
+    personal: ["identifier", "token", "expires"],
+    other: [],
+    export: "pendingSignInLinks (expiry only)",
+    erasure: "deleted by email address",
+  },
+  addresses: {
+    personal: ["user_id", "name", "line1", "line2", "city", "postal_code", "country"],
+    other: ["id", "is_default", "created_at", "updated_at"],
+    export: "addresses",
+    erasure: "deleted with the user",
+  },
+  carts: {
+    personal: ["user_id"],
+    other: ["id", "created_at", "updated_at"],
+    export: "savedCart",
+    erasure: "deleted with the user",
+  },
+  cart_items: { personal: [], other: ["cart_id", "variant_id", "quantity", "added_at"], export: "savedCart (lines)", erasure: "deleted with the cart" },
+  orders: {
+    personal: ["email", "user_id", "shipping_name", "shipping_line1", "shipping_line2", "shipping_city", "shipping_postal_code"],
+    other: [
+      "id", "number", "status", "shipping_country", "shipping_method", "currency", "subtotal_amount", "discount_amount", "discount_code", "shipping_amount",
+      "tax_amount", "total_amount", "prices_include_tax", "payment_provider", "newsletter_opt_in", "idempotency_key", "request_fingerprint", "created_at",
+    ],
+    export: "orders (with items and status history), matched by account and by email address",
+    erasure: "kept for accounting; name, email and address replaced by placeholders, account link removed (country kept for tax records)",
+  },
+  order_items: { personal: [], other: ["id", "order_id", "variant_id", "sku", "product_title", "variant_title", "unit_price", "quantity", "line_total"], export: "orders[].items", erasure: "kept with the order" },
+  order_events: { personal: [], other: ["id", "order_id", "status", "note", "created_at"], export: "orders[].history", erasure: "kept with the order" },
+  email_messages: {
+    personal: ["to_address"],
+    other: ["id", "subject", "template", "reason", "category", "status", "provider_message_id", "error", "created_at", "sent_at"],
+    export: "emailsSent (date, subject, why)",
+    erasure: "address replaced by a placeholder; what was sent and when is kept as a count",
+  },
+  subscribers: {
+    personal: ["email", "user_id", "created_at", "confirmed_at"],
+    other: ["id"],
+    export: "newsletter",
+    erasure: "deleted: the subscription ends",
+  },
+  consent_events: {
+    personal: ["user_id", "subscriber_id", "client_hash", "created_at"],
+    other: ["id", "purpose", "action", "wording_id", "source", "method"],
+    export: "consentHistory",
+    erasure: "deleted (the only rows the ledger ever gives up, under hearth.erasing)",
+  },
+  newsletter_confirmations: {
+    personal: ["subscriber_id", "token_hash"],
+    other: ["id", "topics", "wording_id", "source", "expires_at", "used_at", "created_at"],
+    export: "newsletter.pendingConfirmations",
+    erasure: "deleted with the subscriber",
+  },
+  suppressions: {
+    personal: [],
+    other: ["email_hash", "reason", "created_at"],
+    export: "not exported: a keyed hash, not the address",
+    erasure: "added on erasure so a merchant cannot re-import the address",
+  },
+  rate_limit_hits: {
+    personal: ["key_hash"],
+    other: ["id", "bucket", "created_at"],
+    export: "not exported: keyed hashes kept for at most a day",
+    erasure: "the address's own entries deleted",
+  },
+  // The catalogue holds no personal data.
+  products: { personal: [], other: ["id", "slug", "title", "summary", "description", "materials", "care", "option_names", "keywords", "status", "featured_rank", "created_at", "updated_at", "search_text", "search_vector"], export: "none", erasure: "none" },
+  product_variants: { personal: [], other: ["id", "product_id", "sku", "options", "price_amount", "compare_at_amount", "currency", "stock", "position"], export: "none", erasure: "none" },
+  product_images: { personal: [], other: ["id", "product_id", "src", "alt", "width", "height", "position"], export: "none", erasure: "none" },
+  collections: { personal: [], other: ["id", "slug", "title", "description", "position", "published"], export: "none", erasure: "none" },
+  collection_products: { personal: [], other: ["collection_id", "product_id", "position"], export: "none", erasure: "none" },
+  discount_codes: { personal: [], other: ["id", "code", "kind", "value", "currency", "min_subtotal", "starts_at", "expires_at", "usage_limit", "used_count", "active"], export: "none", erasure: "none" },
+};

@@ -1,0 +1,15 @@
+import { describeSource } from "./purposes";
+import { formatDate } from "@/lib/dates";
+
+type Event = { action: "requested" | "granted" | "withdrawn"; method: string; source: string; createdAt: Date };
+
+/** One sentence per ledger event: "You agreed on 3 Nov 2026 at checkout." */
+export function describeConsentEvent(event: Event): string {
+  const on = `on ${formatDate(event.createdAt)}`;
+  if (event.action === "requested") return `You asked to subscribe ${on} ${describeSource(event.source)}.`;
+  if (event.action === "granted") {
+    if (event.method === "double_opt_in") return `You confirmed by email ${on}.`;
+    return `You agreed ${on} ${describeSource(event.source)}.`;
+  }
+  return `You withdrew ${on} ${describeSource(event.source)}.`;
+}

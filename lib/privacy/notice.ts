@@ -1,0 +1,70 @@
+import { SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "@/lib/auth/constants";
+import { consentPurposes } from "@/lib/consent/purposes";
+import { shopConfig } from "@/lib/shop-config";
+
+/*
+ * What the shop really collects, in the shopper's words: the source of the privacy notice at
+ * /privacy. Each entry points at the code that does the collecting, so a change there has an
+ * obvious place to be described here.
+ */
+
+export type CollectedData = { what: string; why: string; basis: string; kept: string };
+
+const { privacy } = shopConfig;
+
+export const collectedData: CollectedData[] = [
+  {
+    what: "Your order: email address, name, delivery address, what you bought and what you paid",
+    why: "To deliver your order, send you its confirmation and status, and keep the accounts the law requires.",
+    basis: "Needed for our contract with you, and a legal obligation (accounting).",
+    kept: `${privacy.orderRetentionYears} years after the order. If you delete your account earlier, the order is kept without your name, email or address.`,
+  },
+  {
+    what: "Your account: email address, name, saved addresses, saved cart",
+    why: "So you can sign in, see your orders and check out faster.",
+    basis: "Needed for our contract with you (you created the account).",
+    kept: "Until you delete your account, which you can do yourself at any time.",
+  },
+  {
+    what: "Your signed-in sessions: a device summary such as “Firefox on Android”, when you signed in and when you were last seen",
+    why: "To keep you signed in, and so you can see and end sessions on other devices.",
+    basis: "Needed for our contract with you.",
+    kept: `Until you sign out, or ${SESSION_MAX_AGE_DAYS} days without a visit. Sign-in links work once, for ${SIGN_IN_LINK_MINUTES} minutes.`,
+  },
+  {
+    what: "A record of each email we send you: date, subject and why we sent it",
+    why: "So we can show you exactly what we sent and why, and prove we only sent what you asked for.",
+    basis: "Legitimate interest (accountability), and your right to see it.",
+    kept: `${privacy.emailLogRetentionMonths} months.`,
+  },
+  {
+    what: "Your consent choices: what you agreed to or withdrew, the exact wording you saw, where and when",
+    why: "So we only email or personalise when you have said yes, and can prove it.",
+    basis: "Legal obligation (proof of consent).",
+    kept: "While the choice applies; erased with your account.",
+  },
+  {
+    what: "A scrambled fingerprint (keyed hash) of your network address and email address when you sign up or ask for a sign-in link",
+    why: "To stop someone signing up strangers or flooding inboxes. We never store your IP address itself.",
+    basis: "Legitimate interest (preventing abuse).",
+    kept: "One day.",
+  },
+];
+
+/** Every cookie the shop sets. None is set while you only browse. */
+export const cookiesUsed = [
+  { name: "hearth_cart", purpose: "Remembers your cart (a random number, nothing about you).", kept: "60 days" },
+  { name: "hearth_cart_count", purpose: "Shows how many items are in your cart in the header.", kept: "60 days" },
+  { name: "authjs.session-token", purpose: "Keeps you signed in.", kept: `${SESSION_MAX_AGE_DAYS} days, or until you sign out` },
+  { name: "authjs.csrf-token, authjs.callback-url", purpose: "Protect the sign-in form and bring you back to the page you were on.", kept: "Until you close the browser" },
+];
+
+export const optionalUses = consentPurposes;
+
+export const rights = [
+  { right: "See and download your data", where: "Privacy centre → Download my data", href: "/account/privacy" },
+  { right: "Correct your data", where: "Account → Profile and Addresses", href: "/account/profile" },
+  { right: "Delete your account and data", where: "Privacy centre → Delete my account", href: "/account/privacy/delete" },
+  { right: "Withdraw a consent, as easily as you gave it", where: "Privacy centre switches, the link in every email, or your email app's Unsubscribe button", href: "/account/privacy" },
+  { right: "Ask us anything, or object to how we use your data", where: `Email ${shopConfig.contactEmail}`, href: `mailto:${shopConfig.contactEmail}` },
+];

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-export const baseURL = `http://127.0.0.1:${port}`;
+// "localhost", not 127.0.0.1: Next's request URLs spell loopback hosts "localhost", and
+// Auth.js builds its redirects from them, so cookies must belong to that name.
+export const baseURL = `http://localhost:${port}`;
 
 // Playwright cannot download its own browsers here: use Debian's Chromium when present.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);

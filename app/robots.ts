@@ -3,7 +3,7 @@ import { siteUrl } from "@/lib/env";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/account", "/admin", "/cart", "/checkout", "/orders", "/api/", "/search"] }],
+    rules: [{ userAgent: "*", allow: "/", disallow: ["/account", "/admin", "/cart", "/checkout", "/orders", "/api/", "/search", "/login", "/preferences/", "/unsubscribe/", "/newsletter/confirm", "/dev/"] }],
     sitemap: `${siteUrl()}/sitemap.xml`,
   };
 }

@@ -28,6 +28,11 @@ const envSchema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   /** Where the Resend SDK sends requests; the demo and tests point it at scripts/mail-capture. */
   RESEND_BASE_URL: z.url().optional(),
+  /**
+   * Multiplies the per-client abuse limits (sign-in links, newsletter signups per network
+   * address). Raise it when many honest people share one address: an office, a school, tests.
+   */
+  CLIENT_RATE_LIMIT_FACTOR: z.coerce.number().int().min(1).max(10_000).default(1),
   /** The From header of every email. The domain must be verified with Resend in production. */
   EMAIL_FROM: z.string().min(3).default("Ember & Oak <hello@emberandoak.example>"),
 }).superRefine((env, ctx) => {

@@ -48,14 +48,19 @@ export function RevokeSessionButton({ sessionKey, device }: { sessionKey: string
   );
 }
 
-export function RevokeOtherSessionsButton() {
+/** Stays mounted after it has done its job, so its confirmation stays on screen. */
+export function RevokeOtherSessionsButton({ others }: { others: number }) {
   const [state, action, pending] = useActionState(revokeOtherSessionsAction, null);
   return (
     <form action={action} className="space-y-2">
       <FormStatus state={state} success={state?.ok ? `Signed out of ${state.data.revoked} other ${state.data.revoked === 1 ? "device" : "devices"}.` : undefined} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
-        Sign out everywhere else
-      </button>
+      {others > 0 ? (
+        <button type="submit" disabled={pending} className={secondaryButtonClass}>
+          Sign out everywhere else
+        </button>
+      ) : (
+        <p className="text-sm text-ink-muted">You are not signed in anywhere else.</p>
+      )}
     </form>
   );
 }

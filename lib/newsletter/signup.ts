@@ -30,7 +30,7 @@ export async function startNewsletterSignup(request: SignupRequest): Promise<{ o
   const client = await clientKey();
   const limited = await checkRateLimit([
     { bucket: "newsletter:address", key: request.email, limit: SIGNUP_LIMITS.perAddressPerDay, windowMinutes: 24 * 60 },
-    { bucket: "newsletter:client", key: client, limit: SIGNUP_LIMITS.perClientPerHour, windowMinutes: 60 },
+    { bucket: "newsletter:client", key: client, limit: SIGNUP_LIMITS.perClientPerHour, windowMinutes: 60, perClient: true },
   ]);
   if (limited) return { ok: false, reason: "rate_limited" };
 

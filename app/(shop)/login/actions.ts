@@ -15,7 +15,7 @@ const loginSchema = z.object({ email: emailSchema, callbackUrl: z.string().max(5
 export const requestSignInLinkAction = formAction(loginSchema, async ({ email, callbackUrl }) => {
   const limited = await checkRateLimit([
     { bucket: "sign-in:address", key: email, limit: 5, windowMinutes: 60 },
-    { bucket: "sign-in:client", key: await clientKey(), limit: 20, windowMinutes: 60 },
+    { bucket: "sign-in:client", key: await clientKey(), limit: 20, windowMinutes: 60, perClient: true },
   ]);
   if (limited) throw new AppError("rate_limited", "We have sent several sign-in links already. Please use the latest one, or try again in an hour.");
   await signIn("email", { email, redirectTo: safeReturnPath(callbackUrl, "/account"), redirect: false });

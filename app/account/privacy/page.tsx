@@ -95,13 +95,9 @@ export default async function PrivacyCentrePage() {
             </li>
           ))}
         </ul>
-        {others.length > 0 ? (
-          <div className="mt-4">
-            <RevokeOtherSessionsButton />
-          </div>
-        ) : (
-          <p className="mt-3 text-sm text-ink-muted">You are not signed in anywhere else.</p>
-        )}
+        <div className="mt-4">
+          <RevokeOtherSessionsButton others={others.length} />
+        </div>
       </section>
 
       <section aria-labelledby="delete-heading" className="mt-12 rounded-card border border-danger/40 bg-surface-raised p-5">

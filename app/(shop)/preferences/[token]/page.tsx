@@ -30,7 +30,7 @@ export default async function PreferencesPage({ params }: { params: Promise<{ to
         For <strong className="text-ink">{subscriber.email}</strong>. {granted.length ? subscriptionReason(granted) : "You are not subscribed to anything at the moment."}
       </p>
       <div className="mt-8">
-        <PreferencesForm key={granted.map((g) => g.purpose).join(",")} token={token} granted={granted.map((g) => g.purpose)} />
+        <PreferencesForm token={token} granted={granted.map((g) => g.purpose)} />
       </div>
     </div>
   );

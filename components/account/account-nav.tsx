@@ -15,8 +15,8 @@ const links = [
 export function AccountNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Your account" className="-mx-1 overflow-x-auto [scrollbar-width:none]">
-      <ul className="flex gap-1 md:flex-col">
+    <nav aria-label="Your account">
+      <ul className="flex flex-wrap gap-1 md:flex-col">
         {links.map((link) => {
           const current = link.href === "/account" ? pathname === "/account" : pathname.startsWith(link.href);
           return (
@@ -24,7 +24,7 @@ export function AccountNav() {
               <Link
                 href={link.href}
                 aria-current={current ? "page" : undefined}
-                className={cn("block rounded-full px-4 py-2 text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink md:rounded-lg", current && "bg-surface-sunken font-medium text-ink")}
+                className={cn("block rounded-full px-3 py-1.5 text-sm md:px-4 md:py-2 text-ink-muted hover:bg-surface-sunken hover:text-ink md:rounded-lg", current && "bg-surface-sunken font-medium text-ink")}
               >
                 {link.label}
               </Link>

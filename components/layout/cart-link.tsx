@@ -31,7 +31,7 @@ function subscribe(onChange: () => void) {
 export function CartLink() {
   const count = useSyncExternalStore(subscribe, readCount, () => 0);
   return (
-    <Link href="/cart" className="inline-flex items-center gap-1.5 rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken">
+    <Link href="/cart" className="inline-flex items-center gap-1.5 rounded-full px-2 py-2 text-sm md:px-3 font-medium text-ink hover:bg-surface-sunken">
       Cart
       {count > 0 ? (
         <span className="inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-accent-600 px-1.5 text-xs text-white">

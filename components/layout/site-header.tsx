@@ -5,8 +5,8 @@ import { CartLink } from "./cart-link";
 export function SiteHeader() {
   return (
     <header className="border-b border-line bg-surface/95">
-      <div className="container-page flex h-16 items-center gap-4">
-        <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink md:text-2xl">
+      <div className="container-page flex h-16 items-center gap-2 md:gap-4">
+        <Link href="/" className="shrink-0 font-serif text-xl font-semibold tracking-tight whitespace-nowrap text-ink md:text-2xl">
           {shopConfig.name}
         </Link>
         <form action="/search" role="search" className="ml-auto hidden md:block">
@@ -22,11 +22,11 @@ export function SiteHeader() {
             className="h-10 w-64 rounded-full border border-line-strong bg-surface-raised px-4 text-sm placeholder:text-ink-subtle lg:w-80"
           />
         </form>
-        <nav aria-label="Shop tools" className="ml-auto flex items-center gap-1 md:ml-2">
-          <Link href="/search" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken md:hidden">
+        <nav aria-label="Shop tools" className="ml-auto flex items-center md:ml-2 md:gap-1">
+          <Link href="/search" className="rounded-full px-2 py-2 text-sm font-medium text-ink hover:bg-surface-sunken md:hidden">
             Search
           </Link>
-          <Link href="/account" className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken">
+          <Link href="/account" className="rounded-full px-2 py-2 text-sm font-medium text-ink hover:bg-surface-sunken md:px-3">
             Account
           </Link>
           <CartLink />

@@ -58,10 +58,18 @@ test("the signup answer never reveals whether an address is already on the list,
   expect((await emailsTo(email)).filter((m) => /confirm your subscription/.test(m.subject))).toHaveLength(3);
 });
 
-test("the footer form on any page starts the same double opt-in", async ({ page }) => {
+test("the footer form on any page starts the same double opt-in, and sends mistakes to the newsletter page", async ({ page }) => {
   const email = uniqueAddress("footer");
   await page.goto("/products/linen-napkins");
-  const form = page.getByRole("contentinfo").getByRole("form", { name: "Subscribe to our emails" });
+  let form = page.getByRole("contentinfo").getByRole("form", { name: "Subscribe to our emails" });
+  await form.getByLabel("Email address").fill(email);
+  await form.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page).toHaveURL(/\/newsletter\?problem=topics$/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Please tick at least one kind of email you would like.");
+  expect(await emailsTo(email)).toHaveLength(0);
+
+  await page.goto("/collections/candles");
+  form = page.getByRole("contentinfo").getByRole("form", { name: "Subscribe to our emails" });
   await form.getByRole("checkbox", { name: "New arrivals" }).check();
   await form.getByLabel("Email address").fill(email);
   await form.getByRole("button", { name: "Subscribe" }).click();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { NewsletterForm } from "@/components/shop/newsletter-form";
+import { FooterNewsletterForm } from "@/components/shop/footer-newsletter-form";
 import { shopConfig } from "@/lib/shop-config";
 
 export function SiteFooter() {
@@ -15,7 +15,7 @@ export function SiteFooter() {
             Hear from the workshop
           </h2>
           <p className="mt-2 mb-3 text-sm text-ink-muted">New pieces first, by email: no algorithm in between.</p>
-          <NewsletterForm source="footer" compact />
+          <FooterNewsletterForm />
         </section>
         <nav aria-label="Shop">
           <h2 className="font-sans text-sm font-semibold">Shop</h2>

@@ -4,13 +4,13 @@ import { useActionState } from "react";
 import { subscribeAction } from "@/app/(shop)/newsletter/actions";
 import { FieldError } from "@/components/ui/form-field";
 import { newsletterTopics, signupWording, type signupSources } from "@/lib/consent/purposes";
-import { cn } from "@/lib/cn";
 
 /**
- * Email plus the topics on offer, none ticked. Used in the footer, on /newsletter and on the
- * link page; `source` records which, for the consent ledger and the email's why-line.
+ * Email plus the topics on offer, none ticked, with every error shown in place. Used on
+ * /newsletter (and the link page); `source` records which, for the consent ledger and the
+ * email's why-line. The footer has its own form without client code.
  */
-export function NewsletterForm({ source, compact = false }: { source: (typeof signupSources)[number]; compact?: boolean }) {
+export function NewsletterForm({ source }: { source: (typeof signupSources)[number] }) {
   const [state, action, pending] = useActionState(subscribeAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const id = (name: string) => `${source}-${name}`;
@@ -23,14 +23,14 @@ export function NewsletterForm({ source, compact = false }: { source: (typeof si
         </p>
       ) : null}
       <fieldset aria-describedby={errors.topics ? id("topics-error") : undefined}>
-        <legend className={cn("text-sm font-medium", compact && "sr-only")}>What would you like to hear about?</legend>
-        <div className={cn("space-y-2", !compact && "mt-2")}>
+        <legend className="text-sm font-medium">What would you like to hear about?</legend>
+        <div className="mt-2 space-y-2">
           {newsletterTopics.map((topic) => (
             <label key={topic.id} className="flex items-start gap-3 text-sm">
               <input type="checkbox" name={topic.id} value="yes" className="mt-0.5 size-4 shrink-0 accent-accent-600" />
               <span>
                 <span className="font-medium">{topic.label}</span>
-                {compact ? null : <span className="block text-ink-muted">{topic.description}</span>}
+                <span className="block text-ink-muted">{topic.description}</span>
               </span>
             </label>
           ))}

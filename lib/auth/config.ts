@@ -47,6 +47,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
+  logger: {
+    // An expired or reused sign-in link is an everyday event that the person is told about on
+    // /login; it is not a server error worth a stack trace.
+    error(error) {
+      if (error.name === "Verification") console.warn("Sign-in link refused: expired or already used");
+      else console.error(error);
+    },
+  },
   providers: [
     {
       id: "email",

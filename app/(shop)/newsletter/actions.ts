@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { formAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { startNewsletterSignup } from "@/lib/newsletter/signup";
@@ -13,3 +14,17 @@ export const subscribeAction = formAction(newsletterSignupSchema, async ({ email
   if (!result.ok) throw new AppError("rate_limited", "We have already sent several confirmation emails for this address or from your connection. Please use the latest one, or try again later.");
   redirect("/newsletter/check-email");
 });
+
+/**
+ * The footer's form has no client code (it is on every page): a problem sends the person to
+ * /newsletter, which says what to fix, instead of showing it in place.
+ */
+export async function subscribeFromFooterAction(formData: FormData) {
+  const parsed = newsletterSignupSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const fields = Object.keys(z.flattenError(parsed.error).fieldErrors);
+    redirect(`/newsletter?problem=${fields.includes("email") ? "email" : "topics"}`);
+  }
+  const result = await startNewsletterSignup({ ...parsed.data, wordingId: signupWording.id });
+  redirect(result.ok ? "/newsletter/check-email" : "/newsletter?problem=limited");
+}

@@ -9,7 +9,21 @@ export const metadata: Metadata = {
   alternates: { canonical: "/newsletter" },
 };
 
-export default function NewsletterPage() {
+const problems: Record<string, string> = {
+  email: "Please enter your email address, like name@example.com.",
+  topics: "Please tick at least one kind of email you would like.",
+  limited: "We have already sent several confirmation emails for this address or from your connection. Please use the latest one, or try again later.",
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// The footer form sends people here with ?problem= to fix a signup; this must show without
+// JavaScript, so the page renders whole rather than streaming.
+export const instant = false;
+
+export default async function NewsletterPage({ searchParams }: { searchParams: SearchParams }) {
+  const { problem } = await searchParams;
+  const message = typeof problem === "string" ? problems[problem] : undefined;
   return (
     <div className="container-page max-w-xl py-10 md:py-16">
       <h1 className="text-3xl md:text-4xl">Hear from the workshop</h1>
@@ -17,6 +31,11 @@ export default function NewsletterPage() {
         Social networks decide who sees our posts. Email doesn&apos;t: subscribe and you hear about new pieces first, from us, in your own inbox. Our emails carry no
         tracking pixels, and each one says why you got it.
       </p>
+      {message ? (
+        <p role="alert" className="mt-6 rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
+          {message}
+        </p>
+      ) : null}
       <div className="mt-8 rounded-card border border-line bg-surface-raised p-5">
         <NewsletterForm source="newsletter-page" />
       </div>
@@ -30,3 +49,4 @@ export default function NewsletterPage() {
     </div>
   );
 }
+

@@ -1,0 +1,37 @@
+import { subscribeFromFooterAction } from "@/app/(shop)/newsletter/actions";
+import { newsletterTopics, signupWording } from "@/lib/consent/purposes";
+
+/**
+ * The signup form at the foot of every page. A server component posting to a server action:
+ * it adds no JavaScript to the pages it sits on and works without any.
+ */
+export function FooterNewsletterForm() {
+  return (
+    <form action={subscribeFromFooterAction} className="space-y-3" aria-label="Subscribe to our emails">
+      <input type="hidden" name="source" value="footer" />
+      <fieldset>
+        <legend className="sr-only">What would you like to hear about?</legend>
+        <div className="space-y-2">
+          {newsletterTopics.map((topic) => (
+            <label key={topic.id} className="flex items-start gap-3 text-sm">
+              <input type="checkbox" name={topic.id} value="yes" className="mt-0.5 size-4 shrink-0 accent-accent-600" />
+              <span className="font-medium">{topic.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor="footer-email" className="text-sm font-medium">
+          Email address
+        </label>
+        <div className="mt-1 flex flex-col gap-2 sm:flex-row">
+          <input id="footer-email" name="email" type="email" autoComplete="email" required className="h-11 w-full min-w-0 flex-1 rounded-lg border border-line-strong bg-surface-raised px-3 text-base" />
+          <button type="submit" className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
+            Subscribe
+          </button>
+        </div>
+      </div>
+      <p className="text-xs text-ink-muted">{signupWording.text}</p>
+    </form>
+  );
+}

@@ -23,7 +23,7 @@ test("a shopper signs in with a magic link that works once, and their guest cart
   // The guest cart is now the shopper's cart.
   const cart = new CartPage(page);
   await cart.goto();
-  await expect(page.getByRole("link", { name: "Linen napkins" }).first()).toBeVisible();
+  await expect(cart.line("Linen napkins")).toBeVisible();
 
   // The same link cannot sign in anyone else.
   const other = await browser.newContext();
@@ -193,4 +193,21 @@ test("changing the email address needs the new address to confirm", async ({ pag
   await page.goto(linkIn(mail, /confirm-email\?token=/));
   await page.getByRole("button", { name: "Yes, use this address" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("already been used");
+});
+
+test("a signed-in shopper's cart is the same on every device", async ({ browser }) => {
+  test.slow(); // two devices sign in
+  const email = uniqueAddress("twodevices");
+  const phone = await signedInPage(browser, email);
+  const laptop = await signedInPage(browser, email);
+  await addToCart(phone.page, "/products/linen-napkins?variant=LINNAP-SAGE");
+  await addToCart(laptop.page, "/products/espresso-cups-pair?variant=ESPCUPPAI-OAT");
+  for (const device of [phone, laptop]) {
+    const cart = new CartPage(device.page);
+    await cart.goto();
+    await expect(cart.line("Linen napkins")).toBeVisible();
+    await expect(cart.line("Espresso cups")).toBeVisible();
+  }
+  await phone.context.close();
+  await laptop.context.close();
 });

@@ -45,6 +45,9 @@ export async function changeUserEmail(userId: string, fromEmail: string, toEmail
     const [other] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, toEmail), ne(users.id, userId))).limit(1);
     if (other) return "taken";
     await tx.update(users).set({ email: toEmail, emailVerified: new Date() }).where(eq(users.id, userId));
+    // A newsletter subscription made with the old address stays this person's: link it to the
+    // account, so the privacy centre keeps finding it (its consents belong to that address).
+    await tx.execute(sql`update subscribers set user_id = ${userId} where email = ${fromEmail} and user_id is null`);
     return "changed";
   });
 }

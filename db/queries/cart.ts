@@ -28,7 +28,17 @@ export type CartChange =
   | { ok: true; quantity: number; limitedTo?: "stock" | "maximum" }
   | { ok: false; code: "not_found" | "sold_out"; message: string };
 
-export async function createCart(): Promise<string> {
+/** A new cart; `userId` makes it that person's saved cart (one per person). */
+export async function createCart(userId: string | null = null): Promise<string> {
+  if (userId) {
+    // Two first adds at once from two devices: both end up in the one saved cart.
+    const [row] = await getDb()
+      .insert(carts)
+      .values({ userId })
+      .onConflictDoUpdate({ target: carts.userId, set: { updatedAt: sql`now()` } })
+      .returning({ id: carts.id });
+    return row!.id;
+  }
   const [row] = await getDb().insert(carts).values({}).returning({ id: carts.id });
   return row!.id;
 }

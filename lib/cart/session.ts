@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { cartExists, createCart, getCart } from "@/db/queries/cart";
+import { getCart } from "@/db/queries/cart";
 
 /**
  * The cart is found by a random id in an httpOnly cookie (scripts cannot read it). A second,
@@ -18,15 +18,6 @@ const secure = () => process.env.NODE_ENV === "production" && !process.env.SITE_
 export async function readCartId(): Promise<string | null> {
   const value = (await cookies()).get(CART_COOKIE)?.value;
   return value && UUID.test(value) ? value : null;
-}
-
-/** For actions that put something in the cart: the existing cart, or a new one. */
-export async function getOrCreateCartId(): Promise<string> {
-  const existing = await readCartId();
-  if (existing && (await cartExists(existing))) return existing;
-  const id = await createCart();
-  (await cookies()).set(CART_COOKIE, id, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", maxAge: MAX_AGE });
-  return id;
 }
 
 export async function setCartCountCookie(count: number) {

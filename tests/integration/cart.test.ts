@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { addToCart, clearCart, createCart, getCart, MAX_LINE_QUANTITY, mergeCarts, removeCartItem, setCartItemQuantity } from "@/db/queries/cart";
+import { upsertUserWithRole } from "@/db/queries/accounts";
+import { addToCart, claimCartForUser, clearCart, createCart, getCart, MAX_LINE_QUANTITY, mergeCarts, removeCartItem, setCartItemQuantity } from "@/db/queries/cart";
 import { testSql } from "../support/sql";
 
 const sql = testSql();
@@ -95,5 +96,26 @@ describe("the cart", () => {
     await addToCart(cart, (await makeVariant(5)).id, 1);
     await clearCart(cart);
     expect((await getCart(cart))?.lines).toEqual([]);
+  });
+});
+
+describe("a signed-in shopper's saved cart", () => {
+  it("is one cart per person, even when two devices start it at once, and takes in the guest cart on sign-in", async () => {
+    const { user } = await upsertUserWithRole(`saved-cart-${randomUUID().slice(0, 8)}@cart.test`, "customer");
+    const [a, b] = await Promise.all([createCart(user.id), createCart(user.id)]);
+    expect(a).toBe(b);
+    const item = await makeVariant(10);
+    await addToCart(a, item.id, 1);
+
+    const guest = await createCart();
+    await addToCart(guest, item.id, 2);
+    expect(await claimCartForUser(user.id, guest)).toBe(a);
+    expect((await getCart(a))?.itemCount).toBe(3);
+    expect(await getCart(guest)).toBeNull();
+
+    // Someone else's saved cart is never claimed as a "guest" cart.
+    const { user: other } = await upsertUserWithRole(`other-cart-${randomUUID().slice(0, 8)}@cart.test`, "customer");
+    expect(await claimCartForUser(other.id, a)).toBeNull();
+    expect((await getCart(a))?.itemCount).toBe(3);
   });
 });

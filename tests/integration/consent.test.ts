@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { upsertUserWithRole } from "@/db/queries/accounts";
+import { changeUserEmail, upsertUserWithRole } from "@/db/queries/accounts";
 import {
   confirmNewsletterSubscription,
   getConsentStates,
+  getSubscriberForUser,
   importSubscriber,
   listConsentHistory,
   recordConsentChange,
@@ -141,5 +142,18 @@ describe("abuse limits and suppression", () => {
     expect(stored!.n).toBe(0);
     const other = address("new");
     expect(await importSubscriber(other, suppressionHash(other))).toBe("added");
+  });
+});
+
+describe("changing the account's email address", () => {
+  it("keeps a subscription made with the old address linked to the account", async () => {
+    const before = address("before");
+    const after = address("after");
+    const { user } = await upsertUserWithRole(before, "customer");
+    const { subscriberId } = await requestNewsletterSubscription({ email: before, topics: ["newsletter:offers"], wordingId: "w", source: "footer", tokenHash: `hash-${randomUUID()}`, expiresAt: new Date(Date.now() + 60_000), clientHash: null });
+    expect(await changeUserEmail(user.id, before, after)).toBe("changed");
+    expect((await getSubscriberForUser(user.id, after))?.id).toBe(subscriberId);
+    // The link was for the old address: it cannot move the account again.
+    expect(await changeUserEmail(user.id, before, address("third"))).toBe("stale");
   });
 });

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addToCart, getCart, removeCartItem, setCartItemQuantity, type CartChange } from "@/db/queries/cart";
 import { formAction } from "@/lib/actions";
-import { getOrCreateCartId, readCartId, setCartCountCookie } from "@/lib/cart/session";
+import { getOrCreateCartId } from "@/lib/cart/current-cart";
+import { readCartId, setCartCountCookie } from "@/lib/cart/session";
 import { AppError } from "@/lib/errors";
 import { addToCartSchema, removeCartItemSchema, updateCartItemSchema } from "@/lib/validations/cart";
 

@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { createAddressAction, deleteAddressAction, setDefaultAddressAction, updateAddressAction } from "@/app/account/addresses/actions";
-import { FieldError, FormField } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { CountrySelect } from "@/components/ui/country-select";
 import { FormStatus, secondaryButtonClass, submitButtonClass } from "@/components/ui/form-status";
 import type { AddressDto } from "@/db/queries/accounts";
-import { deliveryCountries } from "@/lib/validations/address";
 
 const fields = ["name", "line1", "line2", "city", "postalCode", "country", "makeDefault"];
 
@@ -24,26 +24,7 @@ export function AddressForm({ address }: { address?: AddressDto }) {
         <FormField name="city" label="Town or city" autoComplete="address-level2" defaultValue={address?.city} errors={errors.city} />
         <FormField name="postalCode" label="Postcode" autoComplete="postal-code" defaultValue={address?.postalCode} errors={errors.postalCode} />
       </div>
-      <div>
-        <label htmlFor="country" className="text-sm font-medium">
-          Country
-        </label>
-        <select
-          id="country"
-          name="country"
-          autoComplete="country"
-          defaultValue={address?.country ?? "GB"}
-          aria-invalid={errors.country?.length ? true : undefined}
-          className="mt-1 h-11 w-full rounded-lg border border-line-strong bg-surface-raised px-3 text-base"
-        >
-          {deliveryCountries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={errors.country} />
-      </div>
+      <CountrySelect defaultValue={address?.country ?? "GB"} errors={errors.country} />
       {address?.isDefault ? null : (
         <label className="flex items-center gap-3 text-sm">
           <input type="checkbox" name="makeDefault" value="yes" className="size-4 accent-accent-600" />

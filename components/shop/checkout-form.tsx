@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
 import { FormField as Field } from "@/components/ui/form-field";
+import { CountrySelect } from "@/components/ui/country-select";
+import { FormStatus } from "@/components/ui/form-status";
 import { checkoutNewsletterWording } from "@/lib/consent/purposes";
-import { deliveryCountries } from "@/lib/validations/address";
 
 type ShippingOption = { code: string; label: string; price: string };
 
@@ -33,13 +34,8 @@ export function CheckoutForm({
     <form action={action} noValidate className="space-y-8" aria-label="Checkout">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="discountCode" value={discountCode} />
-      {state && !state.ok ? (
-        <div role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
-          {state.message}
-          {/* The hidden key has no field to highlight, so its error is said here. */}
-          {errors.idempotencyKey?.length ? <span className="block">{errors.idempotencyKey.join(" ")}</span> : null}
-        </div>
-      ) : null}
+      {/* The hidden key has no field to highlight, so FormStatus says its error. */}
+      <FormStatus state={state} fields={["email", "name", "line1", "line2", "city", "postalCode", "country", "shippingMethod", "discountCode"]} />
 
       <fieldset className="space-y-4">
         <legend className="font-serif text-xl">Contact</legend>
@@ -55,26 +51,7 @@ export function CheckoutForm({
           <Field name="city" defaultValue={a?.city} label="Town or city" autoComplete="address-level2" errors={errors.city} />
           <Field name="postalCode" defaultValue={a?.postalCode} label="Postcode" autoComplete="postal-code" errors={errors.postalCode} />
         </div>
-        <div>
-          <label htmlFor="country" className="text-sm font-medium">
-            Country
-          </label>
-          <select
-            id="country"
-            name="country"
-            autoComplete="country"
-            defaultValue={a?.country ?? "GB"}
-            aria-invalid={errors.country?.length ? true : undefined}
-            className="mt-1 h-11 w-full rounded-lg border border-line-strong bg-surface-raised px-3 text-base"
-          >
-            {deliveryCountries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {errors.country?.length ? <p className="mt-1 text-sm font-medium text-danger">⚠ {errors.country.join(" ")}</p> : null}
-        </div>
+        <CountrySelect defaultValue={a?.country ?? "GB"} errors={errors.country} />
       </fieldset>
 
       <fieldset>

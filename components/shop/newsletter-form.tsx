@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { subscribeAction } from "@/app/(shop)/newsletter/actions";
 import { FieldError } from "@/components/ui/form-field";
+import { FormStatus } from "@/components/ui/form-status";
 import { newsletterTopics, signupWording, type signupSources } from "@/lib/consent/purposes";
 
 /**
@@ -17,11 +18,7 @@ export function NewsletterForm({ source }: { source: (typeof signupSources)[numb
   return (
     <form action={action} noValidate className="space-y-3" aria-label="Subscribe to our emails">
       <input type="hidden" name="source" value={source} />
-      {state && !state.ok && !errors.email && !errors.topics ? (
-        <p role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
-          {state.message}
-        </p>
-      ) : null}
+      <FormStatus state={state} fields={["email", "topics"]} />
       <fieldset aria-describedby={errors.topics ? id("topics-error") : undefined}>
         <legend className="text-sm font-medium">What would you like to hear about?</legend>
         <div className="mt-2 space-y-2">

@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/lib/actions";
+import { Notice } from "./notice";
 
 /**
  * The line above a form that says what happened: an error (role=alert) or a confirmation
@@ -8,15 +9,11 @@ export function FormStatus({ state, success, fields = [] }: { state: ActionResul
   if (!state) return null;
   if (state.ok) {
     const message = state.message ?? success;
-    return message ? (
-      <p role="status" className="rounded-lg border border-line bg-surface-sunken p-3 text-sm">
-        {message}
-      </p>
-    ) : null;
+    return message ? <Notice>{message}</Notice> : null;
   }
   const fieldErrors = Object.keys(state.fieldErrors ?? {}).filter((name) => fields.includes(name));
   return (
-    <div role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
+    <Notice tone="error">
       {state.message}
       {/* Errors for inputs the form does not show (hidden fields) are said here. */}
       {Object.entries(state.fieldErrors ?? {})
@@ -26,7 +23,7 @@ export function FormStatus({ state, success, fields = [] }: { state: ActionResul
             {errors.join(" ")}
           </span>
         ))}
-    </div>
+    </Notice>
   );
 }
 

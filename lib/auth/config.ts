@@ -1,6 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import { headers } from "next/headers";
 import { setSessionDevice, touchSession } from "@/db/queries/accounts";
@@ -41,7 +41,11 @@ function adapter(): Adapter {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// Built on first use, not at import: the adapter needs the database settings, which a
+// `next build` does not have. Built once: Auth.js asks for the config on every request.
+let config: NextAuthConfig | undefined;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= {
   adapter: adapter(),
   secret: authSecret(),
   trustHost: true,

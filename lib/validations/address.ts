@@ -1,14 +1,7 @@
 import { z } from "zod";
+import { deliveryCountries } from "@/lib/delivery-countries";
 
-/** Countries the shop delivers to: ISO 3166-1 alpha-2 code and name. */
-export const deliveryCountries = [
-  { code: "GB", name: "United Kingdom" },
-  { code: "IE", name: "Ireland" },
-  { code: "FR", name: "France" },
-  { code: "DE", name: "Germany" },
-  { code: "NL", name: "Netherlands" },
-  { code: "BE", name: "Belgium" },
-] as const;
+export { deliveryCountries };
 
 export const requiredText = (label: string, max: number) =>
   z

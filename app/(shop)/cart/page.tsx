@@ -6,6 +6,7 @@ import { getCart } from "@/db/queries/cart";
 import { readCartId } from "@/lib/cart/session";
 import { formatMoney } from "@/lib/money";
 import { shopConfig } from "@/lib/shop-config";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
 
@@ -50,9 +51,9 @@ async function CartContents({ searchParams }: { searchParams: SearchParams }) {
   return (
     <>
       {note ? (
-        <p role="status" className="mt-6 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+        <Notice className="mt-6">
           {note}
-        </p>
+        </Notice>
       ) : null}
       <ul className="mt-6 divide-y divide-line border-y border-line">
         {cart.lines.map((line) => (

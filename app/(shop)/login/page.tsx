@@ -4,6 +4,7 @@ import { LoginForm } from "@/components/account/login-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { shopConfig } from "@/lib/shop-config";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 export const instant = false;
@@ -27,9 +28,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <h1 className="text-3xl md:text-4xl">Sign in</h1>
       <p className="mt-3 text-ink-muted">See your orders, keep your addresses, and control what {shopConfig.name} knows about you. New here? The same link creates your account.</p>
       {error ? (
-        <p role="alert" className="mt-6 rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
+        <Notice tone="error" className="mt-6">
           {error}
-        </p>
+        </Notice>
       ) : null}
       <div className="mt-8">
         <LoginForm callbackUrl={callbackUrl === "/account" ? undefined : callbackUrl} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewsletterForm } from "@/components/shop/newsletter-form";
 import { shopConfig } from "@/lib/shop-config";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = {
   title: "Newsletter",
@@ -32,9 +33,9 @@ export default async function NewsletterPage({ searchParams }: { searchParams: S
         tracking pixels, and each one says why you got it.
       </p>
       {message ? (
-        <p role="alert" className="mt-6 rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
+        <Notice tone="error" className="mt-6">
           {message}
-        </p>
+        </Notice>
       ) : null}
       <div className="mt-8 rounded-card border border-line bg-surface-raised p-5">
         <NewsletterForm source="newsletter-page" />

@@ -4,7 +4,8 @@ import { AddressForm, AddressRowActions } from "@/components/account/address-for
 import { Badge } from "@/components/ui/badge";
 import { listAddresses } from "@/db/queries/accounts";
 import { requireUserForPage } from "@/lib/auth/session";
-import { deliveryCountries } from "@/lib/validations/address";
+import { countryName } from "@/lib/delivery-countries";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Your addresses" };
 export const instant = false;
@@ -13,15 +14,14 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
   const user = await requireUserForPage("/account/addresses");
   const [addresses, params] = await Promise.all([listAddresses(user.id), searchParams]);
   const editing = typeof params.edit === "string" ? addresses.find((a) => String(a.id) === params.edit) : undefined;
-  const country = (code: string) => deliveryCountries.find((c) => c.code === code)?.name ?? code;
   return (
     <div className="max-w-2xl">
       <h1 className="text-3xl md:text-4xl">Your addresses</h1>
       <p className="mt-2 text-ink-muted">Checkout fills in your default address; you can still change it there.</p>
       {params.saved ? (
-        <p role="status" className="mt-6 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+        <Notice className="mt-6">
           Address saved.
-        </p>
+        </Notice>
       ) : null}
       {addresses.length === 0 ? (
         <p className="mt-8 rounded-card border border-dashed border-line-strong p-8 text-center text-ink-muted">You have no saved addresses yet.</p>
@@ -34,7 +34,7 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
                 {address.isDefault ? <Badge>Default</Badge> : null}
               </p>
               <p className="mt-1 text-sm text-ink-muted">
-                {[address.line1, address.line2, `${address.city} ${address.postalCode}`, country(address.country)].filter(Boolean).join(", ")}
+                {[address.line1, address.line2, `${address.city} ${address.postalCode}`, countryName(address.country)].filter(Boolean).join(", ")}
               </p>
               <AddressRowActions address={address} />
             </li>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmailChangeForm, NameForm } from "@/components/account/profile-forms";
 import { getUserById } from "@/db/queries/accounts";
 import { requireUserForPage } from "@/lib/auth/session";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Your profile" };
 export const instant = false;
@@ -14,9 +15,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
     <div className="max-w-xl">
       <h1 className="text-3xl md:text-4xl">Your profile</h1>
       {params.changed === "email" ? (
-        <p role="status" className="mt-6 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+        <Notice className="mt-6">
           Your email address is now {user.email}.
-        </p>
+        </Notice>
       ) : null}
       <section className="mt-8 rounded-card border border-line bg-surface-raised p-5">
         <h2 className="mb-4 text-xl">Name</h2>

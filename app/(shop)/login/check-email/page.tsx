@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { devMailboxEnabled } from "@/lib/dev-mailbox";
 import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/constants";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
@@ -18,12 +19,12 @@ export default async function CheckEmailPage() {
         If the address can receive email, a sign-in link is on its way. It works once, for {SIGN_IN_LINK_MINUTES} minutes. You can close this tab.
       </p>
       {devMailboxEnabled() ? (
-        <p className="mt-6 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+        <Notice role="note" className="mt-6">
           Running locally: emails are captured, not sent.{" "}
           <Link href="/dev/mailbox" className="font-medium underline underline-offset-4">
             Open the local mailbox
           </Link>
-        </p>
+        </Notice>
       ) : null}
       <p className="mt-8 text-sm">
         <Link href="/login" className="underline underline-offset-4">

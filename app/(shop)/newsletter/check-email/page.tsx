@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { devMailboxEnabled } from "@/lib/dev-mailbox";
 import { CONFIRMATION_HOURS } from "@/lib/newsletter/signup";
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
@@ -19,12 +20,12 @@ export default async function NewsletterCheckEmailPage() {
         We have sent a confirmation link. Open it within {CONFIRMATION_HOURS} hours to start receiving our emails. If nothing arrives, check your spam folder.
       </p>
       {devMailboxEnabled() ? (
-        <p className="mt-6 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+        <Notice role="note" className="mt-6">
           Running locally:{" "}
           <Link href="/dev/mailbox" className="font-medium underline underline-offset-4">
             open the local mailbox
           </Link>
-        </p>
+        </Notice>
       ) : null}
     </div>
   );

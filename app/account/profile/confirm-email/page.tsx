@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ConfirmEmailChangeForm } from "@/components/account/profile-forms";
 import { readEmailChangeToken } from "@/lib/auth/email-change";
 import { requireUserForPage } from "@/lib/auth/session";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Confirm your new email address", referrer: "no-referrer" };
 export const instant = false;
@@ -20,9 +21,9 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
       <div className="mt-6">
         {problem || !change ? (
           <>
-            <p role="alert" className="rounded-lg border border-danger bg-[#f7e1de] p-3 text-sm text-danger">
+            <Notice tone="error">
               {problem}
-            </p>
+            </Notice>
             <Link href="/account/profile" className="mt-4 inline-block underline underline-offset-4">
               Back to your profile
             </Link>

@@ -14,6 +14,7 @@ import { selectVariant } from "@/lib/catalog/variants";
 import { siteUrl } from "@/lib/env";
 import { minorUnitDigits } from "@/lib/money";
 import { shopConfig } from "@/lib/shop-config";
+import { Notice } from "@/components/ui/notice";
 
 type Params = { slug: string; variant: string };
 
@@ -107,9 +108,9 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <p className="mt-2 text-xs text-ink-muted">{shopConfig.priceNote}</p>
 
           {requestedMissing ? (
-            <p role="status" className="mt-4 rounded-lg border border-line bg-surface-sunken p-3 text-sm">
+            <Notice className="mt-4">
               The option in your link is no longer available, so we are showing the closest one.
-            </p>
+            </Notice>
           ) : null}
 
           <div className="mt-6">

@@ -25,7 +25,7 @@ export function FooterNewsletterForm() {
           Email address
         </label>
         <div className="mt-1 flex flex-col gap-2 sm:flex-row">
-          <input id="footer-email" name="email" type="email" autoComplete="email" required className="h-11 w-full min-w-0 flex-1 rounded-lg border border-line-strong bg-surface-raised px-3 text-base" />
+          <input id="footer-email" name="email" type="email" autoComplete="email" required className="h-11 w-full min-w-0 rounded-lg sm:flex-1 border border-line-strong bg-surface-raised px-3 text-base" />
           <button type="submit" className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
             Subscribe
           </button>

@@ -47,7 +47,7 @@ export function NewsletterForm({ source }: { source: (typeof signupSources)[numb
             required
             aria-invalid={errors.email ? true : undefined}
             aria-describedby={errors.email ? id("email-error") : undefined}
-            className="h-11 w-full min-w-0 flex-1 rounded-lg border border-line-strong bg-surface-raised px-3 text-base aria-invalid:border-danger"
+            className="h-11 w-full min-w-0 rounded-lg sm:flex-1 border border-line-strong bg-surface-raised px-3 text-base aria-invalid:border-danger"
           />
           <button type="submit" disabled={pending} className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60">
             {pending ? "Sending…" : "Subscribe"}

@@ -3,4 +3,10 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { checkEnvironmentOrExit } = await import("./lib/startup");
   checkEnvironmentOrExit();
+  // Rate limits key on the connection's address, which only the server knows.
+  const { installPeerAddressHeader } = await import("./lib/http/peer-address");
+  installPeerAddressHeader();
+  // Emails owed (order confirmations) that a crash or an outage kept from being sent.
+  const { startOutboxSweeper } = await import("./lib/email/outbox");
+  startOutboxSweeper();
 }

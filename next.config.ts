@@ -10,6 +10,12 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // A static shell per page, catalogue data in 'use cache' functions, visitor parts in <Suspense>.
   cacheComponents: true,
+  // Partial Prefetching makes a <Link> prefetch one App Shell per route instead of the page it
+  // points to. Hearth's catalogue pages are keyed entirely by their URL (proxy.ts folds the
+  // query into a path segment) and each is cached whole, so their shared shell would be
+  // nearly empty while a per-link prefetch is a cache hit for the complete page. Off, then,
+  // until the next major version makes it the only behaviour; revisit it there.
+  partialPrefetching: false,
   cacheLife: {
     // Catalogue reads are invalidated by tag when the catalogue changes; the time limit is a safety net.
     catalog: { stale: 300, revalidate: 900, expire: 86_400 },

@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseListingState } from "@/lib/catalog/listing-params";
 import {
-  DEFAULT_SEGMENT,
   DEFAULT_VARIANT_SEGMENT,
   HOME_EDITION,
   listingStateToSegment,
-  PLACEHOLDER_SLUG,
+  MISSING_VARIANT_SEGMENT,
   parseSearchState,
   searchStateToSegment,
   variantToSegment,
 } from "@/lib/catalog/route-segments";
+import { getRouteIndex, keepPossibleFilters } from "@/lib/catalog/route-index";
 import { isValidSlug } from "@/lib/catalog/slug";
 import { verifyOrderToken } from "@/lib/orders/order-link";
 
@@ -22,27 +22,104 @@ function decodes(segment: string): boolean {
   }
 }
 
+/** The plain 404 of a page that does not exist: the rewrite target has no route of its own. */
+function notFound(request: NextRequest) {
+  const url = request.nextUrl.clone();
+  url.pathname = "/_no-such-page";
+  url.search = "";
+  return NextResponse.rewrite(url);
+}
+
+/** The largest request body the shop accepts: forms and webhooks are a few KB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function refusal(status: number, code: string, message: string) {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+/**
+ * Requests that carry a body, checked before any route sees them. A body must declare its
+ * length (browsers always do) and stay under MAX_BODY_BYTES. A server action is called with a
+ * form: Hearth's actions all take one, and a script calling one with anything else (a plain
+ * object, JSON) is refused here instead of reaching it. Next.js also registers every
+ * 'use cache' function as a callable server reference; none of them is an action, so calling
+ * one that way is a 404 like any unknown action.
+ */
+function refuseHostileBody(request: NextRequest): Response | null {
+  const length = request.headers.get("content-length");
+  const hasBody = length !== null || request.headers.has("transfer-encoding");
+  if (!hasBody) return null;
+  if (length === null || !/^\d{1,12}$/.test(length)) return refusal(411, "invalid", "Send the body with a Content-Length.");
+  if (Number(length) > MAX_BODY_BYTES) return refusal(413, "invalid", "The request is too large.");
+  const actionId = request.headers.get("next-action");
+  if (actionId !== null) {
+    if (!isServerActionId(actionId)) return refusal(404, "not_found", "There is no such action.");
+    if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return refusal(400, "invalid", "Actions take a form.");
+  }
+  return null;
+}
+
+/**
+ * Without JavaScript a form posts its action's id as a field instead of a header: $ACTION_ID_<id>
+ * for a plain action, or $ACTION_<n>:0 = {"id": …} for one with bound arguments (useActionState's
+ * forms). The same rule applies to both.
+ */
+async function refuseCachedFunctionForm(request: NextRequest): Promise<Response | null> {
+  if (request.method !== "POST" || request.headers.has("next-action") || request.nextUrl.pathname.startsWith("/api/")) return null;
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return null;
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return refusal(400, "invalid", "The form could not be read.");
+  }
+  for (const [key, value] of form.entries()) {
+    let id = /^\$ACTION_ID_(.*)$/.exec(key)?.[1];
+    if (id === undefined && /^\$ACTION_\d+:0$/.test(key)) {
+      try {
+        const bound = JSON.parse(typeof value === "string" ? value : "") as { id?: unknown };
+        id = typeof bound.id === "string" ? bound.id : "";
+      } catch {
+        id = "";
+      }
+    }
+    if (id !== undefined && !isServerActionId(id)) return refusal(404, "not_found", "There is no such action.");
+  }
+  return null;
+}
+
+/** Next's server reference ids: 42 hex digits whose first bit is set for 'use cache' functions. */
+function isServerActionId(id: string): boolean {
+  return /^[0-9a-f]{42}$/.test(id) && (Number.parseInt(id.slice(0, 2), 16) & 0x80) === 0;
+}
+
 /**
  * Turns query-string state into a path segment (see lib/catalog/route-segments.ts) so that
  * collection, product and search pages can be cached per distinct, normalised URL. The
  * visible URL does not change. Every product and collection URL comes through here, even
  * without a query: with a route of its own, the plain URL's page would be reused by the
- * client router for ?variant= and filter links. Nothing here reads a session: authorisation
- * lives next to the data.
+ * client router for ?variant= and filter links.
+ *
+ * Because each distinct URL becomes a cache entry, URLs that name nothing real are decided
+ * here, before rendering (lib/catalog/route-index.ts): an unknown product or collection is a
+ * 404, an unknown SKU shares one "option not available" page per product, and filter values
+ * no product has are dropped. Nothing here reads a session: authorisation lives next to the data.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request));
+  if (refused) return refused;
   const { pathname, searchParams } = request.nextUrl;
+  // Broken percent-encoding (/search/%ff) names no page; the router would fail to decode it.
+  if (pathname.includes("%") && !pathname.split("/").every(decodes)) return notFound(request);
   const [, section, slug = "", ...rest] = pathname.split("/");
   const url = request.nextUrl.clone();
 
   if (section === "orders") {
     // A guest's order page needs the signed token from their email. Without it the answer is
     // the plain 404 of a page that does not exist, decided before any HTML is streamed (the
-    // page checks again itself): the rewrite target has no route, so Next answers its 404.
+    // page checks again itself).
     if (rest.length === 0 && verifyOrderToken(slug, searchParams.get("token"))) return NextResponse.next();
-    url.pathname = "/_not-found-order";
-    url.search = "";
-    return NextResponse.rewrite(url);
+    return notFound(request);
   }
   if (section === "unsubscribe") {
     // RFC 8058: mail apps POST to the very URL in the List-Unsubscribe header, and a page and
@@ -52,6 +129,7 @@ export function proxy(request: NextRequest) {
     url.pathname = `/api/unsubscribe/${slug}`;
     return NextResponse.rewrite(url);
   }
+  if (section === "preferences") return NextResponse.next();
   if (pathname === "/") {
     url.pathname = `/home/${HOME_EDITION}`;
     return NextResponse.rewrite(url);
@@ -62,28 +140,50 @@ export function proxy(request: NextRequest) {
   }
 
   if (section === "search") {
-    if (rest.length > 0 || !decodes(slug)) url.pathname = "/search/not-a-search";
-    else if (slug) return NextResponse.next();
-    else url.pathname = `/search/${searchStateToSegment(parseSearchState(searchParams))}`;
+    if (rest.length > 0) return notFound(request);
+    if (slug) return NextResponse.next();
+    url.pathname = `/search/${searchStateToSegment(parseSearchState(searchParams))}`;
     return NextResponse.rewrite(url);
   }
 
-  const fallback = section === "collections" ? DEFAULT_SEGMENT : DEFAULT_VARIANT_SEGMENT;
-  // A malformed or impossible slug (bad percent-encoding, "..") goes to the not-found page
-  // instead of reaching the router, which would fail to decode it.
-  if (!decodes(slug) || !isValidSlug(slug) || rest.length > 1 || !rest.every(decodes)) {
-    url.pathname = `/${section}/${PLACEHOLDER_SLUG}/${fallback}`;
+  if (section !== "products" && section !== "collections") return NextResponse.next();
+
+  // /products/<slug> and /collections/<slug> only: the state segment is never a public address.
+  if (!isValidSlug(slug) || rest.length > 0) return notFound(request);
+  const index = await getRouteIndex();
+
+  if (section === "collections") {
+    const collection = index?.collections.get(slug);
+    if (index && !collection) return notFound(request);
+    const state = parseListingState(searchParams);
+    url.pathname = `/collections/${slug}/${listingStateToSegment(collection ? keepPossibleFilters(state, collection) : state)}`;
     return NextResponse.rewrite(url);
   }
-  if (rest.length === 1) return NextResponse.next();
 
-  url.pathname =
-    section === "collections"
-      ? `/collections/${slug}/${listingStateToSegment(parseListingState(searchParams))}`
-      : `/products/${slug}/${variantToSegment(searchParams.get("variant"))}`;
+  const skus = index?.products.get(slug);
+  if (index && !skus) return notFound(request);
+  const variant = variantToSegment(searchParams.get("variant"));
+  const known = variant === DEFAULT_VARIANT_SEGMENT || !skus || skus.has(variant);
+  url.pathname = `/products/${slug}/${known ? variant : MISSING_VARIANT_SEGMENT}`;
   return NextResponse.rewrite(url);
 }
 
 export const config = {
-  matcher: ["/", "/home/:path*", "/orders/:path*", "/collections/:path*", "/products/:path*", "/search", "/search/:path*", "/search/:query(.*%.*)", "/unsubscribe/:path*"],
+  matcher: [
+    "/",
+    "/home/:path*",
+    "/orders/:path*",
+    "/collections/:path*",
+    "/products/:path*",
+    "/search",
+    "/search/:path*",
+    "/unsubscribe/:path*",
+    "/preferences/:path*",
+    // Any other address with percent-encoding, so a broken one gets a 404 rather than the
+    // router's failure to decode it.
+    "/:path(.*%.*)",
+    // Every request with a body (form posts, actions, webhooks), for refuseHostileBody.
+    { source: "/:path*", has: [{ type: "header", key: "content-length" }] },
+    { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }] },
+  ],
 };

@@ -66,6 +66,12 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     export: "emailsSent (date, subject, why)",
     erasure: "address replaced by a placeholder; what was sent and when is kept as a count",
   },
+  email_outbox: {
+    personal: [],
+    other: ["id", "kind", "order_id", "attempts", "next_attempt_at", "locked_until", "sent_at", "failed_at", "last_error", "created_at"],
+    export: "not exported: it holds no personal data (the email is built from the order when sent, and appears under emailsSent)",
+    erasure: "kept: it names only the order, which keeps its number and amounts",
+  },
   subscribers: {
     personal: ["email", "user_id", "created_at", "confirmed_at"],
     other: ["id"],

@@ -210,6 +210,34 @@ export const seedProducts: SeedProduct[] = [
     art: "bowl", palette: ["#f2ece2", "#3f3a36"], optionNames: [], collections: ["ceramics", "coffee"], ageDays: 45,
     variants: single("pour-over-dripper", 32),
   },
+  {
+    slug: "stoneware-teapot", title: "Stoneware teapot", summary: "A 900 ml pot for four cups, with a strainer thrown into the spout.",
+    description: "The lid has a deep flange so it stays put when you pour the last cup. The handle is pulled by hand, not moulded, and fits four fingers.",
+    materials: "Stoneware, lead-free glaze.", care: stonewareCare, keywords: "teapot pot tea ceramic",
+    art: "vase", palette: ["#6b7f5e", "#e6dccb"], optionNames: [], collections: ["ceramics"], ageDays: 380,
+    variants: single("stoneware-teapot", 68),
+  },
+  {
+    slug: "salt-pig", title: "Salt pig", summary: "A hooded jar that keeps salt dry and within pinching reach.",
+    description: "The hood keeps steam and dust out while leaving a wide mouth for your fingers. Unglazed inside, so the clay draws moisture from the salt.",
+    materials: "Stoneware, glazed outside only.", care: "Wipe clean. Let it dry fully before refilling.", keywords: "salt jar kitchen ceramic",
+    art: "bowl", palette: ["#d9cbb5", "#3f4a52"], optionNames: [], collections: ["ceramics"], ageDays: 420,
+    variants: single("salt-pig", 24),
+  },
+  {
+    slug: "oil-bottle", title: "Olive oil bottle", summary: "A 500 ml pouring bottle with a cork stopper.",
+    description: "A narrow spout thrown onto a round belly, so oil comes out in a thin stream rather than a glug. The cork is replaceable.",
+    materials: "Stoneware, glazed inside and out; natural cork.", care: "Hand wash with hot water. Dry upside down.", keywords: "oil bottle pourer kitchen ceramic",
+    art: "vase", palette: ["#b4532a", "#f2ece2"], optionNames: [], collections: ["ceramics"], ageDays: 450,
+    variants: single("oil-bottle", 30),
+  },
+  {
+    slug: "butter-dish", title: "Butter dish", summary: "A lidded dish that holds a 250 g block.",
+    description: "A low base with a domed lid and a knob you can lift with one finger. Keeps butter soft on the table and out of the light.",
+    materials: "Stoneware, lead-free glaze.", care: stonewareCare, keywords: "butter dish lid kitchen ceramic",
+    art: "plate", palette: ["#e6dccb", "#6b7f5e"], optionNames: [], collections: ["ceramics"], ageDays: 470,
+    variants: single("butter-dish", 34),
+  },
   // ---------------------------------------------------------------- linen
   {
     slug: "linen-overshirt", title: "Linen overshirt", summary: "A boxy shirt-jacket in heavy washed linen.",

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { e2eServerSettings } from "./support/server-settings";
 import { addToCart, CartPage } from "./pages/cart-page";
 
-const secret = process.env.INVENTORY_WEBHOOK_SECRET ?? "e2e-inventory-secret-0123456789";
+const secret = e2eServerSettings.inventoryWebhookSecret;
 
 test("a guest adds two products, changes a quantity and removes one", async ({ page }) => {
   const cart = new CartPage(page);

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { e2eServerSettings } from "./support/server-settings";
 import { ProductPage } from "./pages/product-page";
 
-const secret = process.env.INVENTORY_WEBHOOK_SECRET ?? "e2e-inventory-secret-0123456789";
+const secret = e2eServerSettings.inventoryWebhookSecret;
 const auth = { Authorization: `Bearer ${secret}` };
 
 test.describe.configure({ mode: "serial" });

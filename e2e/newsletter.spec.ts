@@ -16,6 +16,7 @@ async function subscribeAndConfirm(page: import("@playwright/test").Page, email:
   await expect(page.getByRole("heading", { name: "Nearly there: check your email" })).toBeVisible();
   const confirm = await latestEmail(email, /confirm your subscription/);
   await page.goto(linkIn(confirm, /\/newsletter\/confirm\?token=/));
+  await page.getByRole("button", { name: "Yes, subscribe me" }).click();
   await expect(page.getByRole("heading", { name: "You're subscribed" })).toBeVisible();
   return latestEmail(email, /^Welcome to/);
 }
@@ -37,11 +38,31 @@ test("double opt-in: nothing is subscribed until the emailed link is used, then 
   expect(welcome.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:\d+\/unsubscribe\/[\w-]+\.[\w-]+>$/);
   expect(welcome.text).toContain("Choose which emails you get");
 
-  // Confirming twice is not an error and sends no second welcome.
+  // Opening the link again is not an error and sends no second welcome.
   const confirm = await latestEmail(email, /confirm your subscription/);
   await page.goto(linkIn(confirm, /\/newsletter\/confirm\?token=/));
   await expect(page.getByRole("heading", { name: "You're subscribed" })).toBeVisible();
   expect((await emailsTo(email)).filter((m) => /^Welcome/.test(m.subject))).toHaveLength(1);
+});
+
+test("a mail scanner that opens the confirmation link subscribes no one: only the button does, and it works without JavaScript", async ({ page, request, browser }) => {
+  const email = uniqueAddress("scanned");
+  await subscribe(page, email, ["Offers and events"]);
+  const link = linkIn(await latestEmail(email, /confirm your subscription/), /\/newsletter\/confirm\?token=/);
+  // What Safe Links and similar scanners do: fetch every link in the message, more than once.
+  for (let i = 0; i < 3; i++) expect((await request.get(link)).status()).toBe(200);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm your subscription" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(email);
+  expect((await emailsTo(email)).filter((m) => /^Welcome/.test(m.subject))).toHaveLength(0);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(link);
+  await noScript.getByRole("button", { name: "Yes, subscribe me" }).click();
+  await expect(noScript.getByRole("heading", { name: "You're subscribed" })).toBeVisible();
+  await latestEmail(email, /^Welcome to/);
+  await context.close();
 });
 
 test("the signup answer never reveals whether an address is already on the list, and too many requests are refused", async ({ page }) => {

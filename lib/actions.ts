@@ -3,6 +3,9 @@ import { z } from "zod";
 import type { UserRole } from "@/db/schema";
 import { requireRole, requireUser, type SessionUser } from "./auth/session";
 import { AppError, type AppErrorCode } from "./errors";
+import { readForm } from "./forms";
+
+export { readForm };
 
 /** What every server action returns: data, or a message and every field's errors. */
 export type ActionResult<T> =
@@ -10,39 +13,71 @@ export type ActionResult<T> =
   | { ok: false; code: AppErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
- * The one wrapper every action goes through: parse the form with zod (all field errors at
- * once), run the handler, and turn expected failures (AppError) into results. Actions are
- * public POST endpoints, so each handler checks its own access rights.
+ * Called as `useActionState` calls it, (previous, formData), or as a plain `<form action>` in a
+ * server component calls it, (formData): the latter needs no client JavaScript at all.
  */
-export function formAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>) {
-  return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      return { ok: false, code: "invalid", message: "Please check the highlighted fields.", fieldErrors };
-    }
-    try {
-      return { ok: true, data: await handler(parsed.data) };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
-      throw error;
-    }
-  };
+type FormHandler<T> = (previousOrForm: unknown, formData?: unknown) => Promise<ActionResult<T>>;
+
+const formOf = (previousOrForm: unknown, formData: unknown) => (formData === undefined && previousOrForm instanceof FormData ? previousOrForm : formData);
+
+const UNREADABLE: ActionResult<never> = { ok: false, code: "invalid", message: "This form could not be read. Please reload the page and try again." };
+
+/*
+ * The wrappers every server action goes through. An action is a public POST endpoint that any
+ * script can call with any argument, so each wrapper checks who is calling (when it must),
+ * reads the form (every value of a multi-value field), validates it with zod (all field errors
+ * at once), runs the handler, and turns expected failures (AppError) into results.
+ *
+ *   publicFormAction  anyone may call it: the shopper-facing forms (sign-in, cart, checkout…)
+ *   userFormAction    a signed-in person; ownership is then checked by the query itself
+ */
+
+function toResult(error: unknown): ActionResult<never> {
+  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  throw error;
+}
+
+async function runParsed<S extends z.ZodType, T>(schema: S, formData: unknown, handler: (input: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+  const input = readForm(schema, formData);
+  if (!input) return UNREADABLE;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    return { ok: false, code: "invalid", message: "Please check the highlighted fields.", fieldErrors };
+  }
+  try {
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    return toResult(error);
+  }
+}
+
+/** An action anyone may call. Its handler may only touch what the caller's own cookies name. */
+export function publicFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>): FormHandler<T> {
+  return (previousOrForm, formData) => runParsed(schema, formOf(previousOrForm, formData), handler);
 }
 
 /**
- * formAction for signed-in people: the session (and role, when given) is checked first, on
+ * An action for signed-in people: the session (and role, when given) is checked first, on
  * every call, before the input is even read. Ownership is then checked by the query itself.
  */
-export function userFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, user: SessionUser) => Promise<T>, options: { roles?: UserRole[] } = {}) {
-  return async (previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+export function userFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, user: SessionUser) => Promise<T>, options: { roles?: UserRole[] } = {}): FormHandler<T> {
+  return async (previousOrForm, formData) => {
     let user: SessionUser;
     try {
       user = options.roles ? await requireRole(...options.roles) : await requireUser();
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-      throw error;
+      return toResult(error);
     }
-    return formAction(schema, (input) => handler(input, user))(previous, formData);
+    return runParsed(schema, formOf(previousOrForm, formData), (input) => handler(input, user));
   };
+}
+
+/**
+ * For a `<form action>` in a server component (no client JavaScript): the same server action,
+ * typed as React expects a form action. Its result is not shown, so use it only for actions
+ * that end with a redirect.
+ */
+export function asPlainFormAction<T>(action: FormHandler<T>): (formData: FormData) => Promise<void> {
+  return action as unknown as (formData: FormData) => Promise<void>;
 }

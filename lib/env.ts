@@ -10,8 +10,21 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set. `npm run dev` sets it for you; in production point it at your PostgreSQL server." })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://"),
-  /** Public origin of the shop, used for canonical URLs, sitemaps and share links. */
-  SITE_URL: z.url().default("http://localhost:3000"),
+  /**
+   * Public origin of the shop. Every link in every email (sign-in, order, newsletter,
+   * preferences, unsubscribe) is built from it, never from request headers, which a client
+   * writes itself. Required in production.
+   */
+  SITE_URL: z
+    .url({ error: "SITE_URL must be an absolute URL such as https://shop.example" })
+    .refine((value) => /^https?:\/\/[^/]+\/?$/.test(value), "SITE_URL must be an origin only (https://shop.example), without a path")
+    .optional(),
+  /**
+   * How many reverse proxies in front of the app append the client's address to
+   * X-Forwarded-For. 0 (the default) when `next start` faces the internet: the header is then
+   * ignored, because a client can write it itself.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Connections per app server process; keep the sum across servers under Postgres' limit. */
   /**
    * Shared secret for POST /api/catalog/stock (stock updates from a warehouse or till system).
@@ -38,6 +51,13 @@ const envSchema = z.object({
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is not set: order links could be forged. Generate one with: openssl rand -base64 32" });
+  }
+  if (env.NODE_ENV === "production" && !env.SITE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SITE_URL"],
+      message: "SITE_URL is not set: emailed links (sign-in, orders, unsubscribe) need the shop's public origin, e.g. SITE_URL=https://shop.example",
+    });
   }
   if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && !env.RESEND_BASE_URL) {
     ctx.addIssue({
@@ -71,12 +91,17 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** The site origin without a trailing slash. Safe to call during a build without a database. */
+/**
+ * The shop's public origin without a trailing slash: the only origin emailed links are built
+ * from. Safe to call during a build without a database. (A running production server has
+ * already refused to start without SITE_URL; see the schema above.)
+ */
 export function siteUrl(): string {
-  const raw = process.env.SITE_URL || "http://localhost:3000";
+  const raw = process.env.SITE_URL || DEVELOPMENT_SITE_URL;
   return raw.replace(/\/+$/, "");
 }
 
+const DEVELOPMENT_SITE_URL = "http://localhost:3000";
 const DEVELOPMENT_SECRET = "hearth-development-secret-not-for-production-use";
 
 /**

@@ -14,6 +14,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
+import { seedProducts } from "../db/seed-data";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
 import { run } from "./lib/processes";
@@ -185,20 +186,20 @@ async function main() {
     let server = await startServer(url, mail.url);
     try {
       const rows = await measureAll([["robots.txt (ceiling)", "/robots.txt"], ...pages]);
-      printTable("Demo catalogue (43 products)", rows, rows[0]);
+      printTable(`Demo catalogue (${seedProducts.length} products)`, rows, rows[0]);
       const js = await firstLoadJs("/products/linen-overshirt");
       console.log(`\nFirst-load JavaScript on the product page: ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(1)} KB raw, ${js.files} files)`);
     } finally {
       await stopServer(server);
     }
-    await dalFigures("checkout", url, 43);
+    await dalFigures("checkout", url, seedProducts.length);
 
     if (LARGE > 0) {
       const largeUrl = await ensureDatabase(serverUrl, "hearth_bench_large", { fresh: true });
       await runMigrations(largeUrl);
       await seedDatabase(largeUrl, { log: () => {} });
       console.log(`\nGenerating ${LARGE} products…`);
-      await addGeneratedProducts(largeUrl, LARGE - 43);
+      await addGeneratedProducts(largeUrl, LARGE - seedProducts.length);
       server = await startServer(largeUrl, mail.url);
       try {
         const rows = await measureAll([

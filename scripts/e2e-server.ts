@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { runMigrations } from "../db/migrate";
+import { e2eServerSettings } from "../e2e/support/server-settings";
 import { seedDatabase } from "../db/seed";
 import { generateProductImages } from "./generate-images";
 import { startScratchServer } from "./lib/database";
@@ -43,8 +44,8 @@ const child = spawn("npx", ["next", "start", "--port", port], {
     HEARTH_DEMO: "1",
     // Every test browser comes from 127.0.0.1, like a whole office behind one address.
     CLIENT_RATE_LIMIT_FACTOR: "1000",
-    AUTH_SECRET: "e2e-auth-secret-0123456789-abcdefghijklmnop",
-    INVENTORY_WEBHOOK_SECRET: process.env.INVENTORY_WEBHOOK_SECRET ?? "e2e-inventory-secret-0123456789",
+    AUTH_SECRET: e2eServerSettings.authSecret,
+    INVENTORY_WEBHOOK_SECRET: e2eServerSettings.inventoryWebhookSecret,
   },
 });
 superviseChild(child, async () => {

@@ -28,7 +28,8 @@ const child = spawn("npx", ["next", "start", "--port", port], {
   env: {
     ...process.env,
     ...mail.env,
-    ...(db.embedded ? { AUTH_SECRET: demoAuthSecret(), HEARTH_DEMO: "1" } : {}),
+    // The demo on one machine is reached at localhost; a real shop names its origin itself.
+    ...(db.embedded ? { AUTH_SECRET: demoAuthSecret(), HEARTH_DEMO: "1", SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` } : {}),
     DATABASE_URL: db.url,
     NODE_ENV: "production",
   },

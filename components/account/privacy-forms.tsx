@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteAccountAction, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
+import { deleteAccountAction, requestFreshSignInAction, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
+import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-field";
 import { FormStatus, secondaryButtonClass } from "@/components/ui/form-status";
 import { cn } from "@/lib/cn";
@@ -79,6 +80,23 @@ export function DeleteAccountForm() {
       <button type="submit" disabled={pending} className="h-11 rounded-full bg-danger px-6 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60">
         {pending ? "Deleting…" : "Delete my account"}
       </button>
+    </form>
+  );
+}
+
+/** Before an erasure: a fresh sign-in link to the account's own inbox proves it is the owner. */
+export function ConfirmItsYouForm({ email }: { email: string }) {
+  const [state, action, pending] = useActionState(requestFreshSignInAction, null);
+  return (
+    <form action={action} className="space-y-4" aria-label="Confirm it is you">
+      <input type="hidden" name="returnTo" value="/account/privacy/delete" />
+      <FormStatus state={state} success={state?.ok ? `We have emailed a sign-in link to ${state.data.sentTo}. Open it on this device to continue.` : undefined} />
+      <p className="text-sm">
+        Deleting your account cannot be undone, so we first check that it is really you: we will email a sign-in link to <strong>{email}</strong>. It brings you back here.
+      </p>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Email me a link to confirm"}
+      </Button>
     </form>
   );
 }

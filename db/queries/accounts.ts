@@ -71,6 +71,21 @@ export async function touchSession(sessionToken: string) {
     .where(and(eq(sessions.sessionToken, sessionToken), sql`${sessions.lastSeenAt} < now() - interval '1 minute'`));
 }
 
+/** When this session of the person's began (its sign-in), or null if it is not theirs or has ended. */
+export async function getSessionSignedInAt(userId: string, sessionToken: string): Promise<Date | null> {
+  const [row] = await getDb()
+    .select({ createdAt: sessions.createdAt })
+    .from(sessions)
+    .where(and(eq(sessions.sessionToken, sessionToken), eq(sessions.userId, userId), sql`${sessions.expires} > now()`))
+    .limit(1);
+  return row?.createdAt ?? null;
+}
+
+/** Ends one session by its token: a browser that signs in again replaces its old session. */
+export async function deleteSessionByToken(sessionToken: string) {
+  await getDb().delete(sessions).where(eq(sessions.sessionToken, sessionToken));
+}
+
 export async function listSessions(userId: string, currentToken: string | null): Promise<SessionDto[]> {
   const rows = await getDb()
     .select({ key: sessionKey, token: sessions.sessionToken, deviceSummary: sessions.deviceSummary, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expires: sessions.expires })

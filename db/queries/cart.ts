@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../index";
 import { cartItems, carts, MAX_LINE_QUANTITY } from "../schema";
 import { variantTitle } from "@/lib/catalog/variants";
@@ -43,13 +43,29 @@ export async function createCart(userId: string | null = null): Promise<string> 
   return row!.id;
 }
 
-export async function cartExists(cartId: string): Promise<boolean> {
-  const [row] = await getDb().select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1);
+/**
+ * Whether this visitor may use the cart: a guest cart (no owner) by whoever holds its cookie;
+ * a saved cart only by its owner's session. The next person at a shared browser, or a device
+ * signed out by "sign out everywhere else", keeps the cookie but not the cart.
+ */
+export async function cartUsableBy(cartId: string, userId: string | null): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.id, cartId), userId ? or(isNull(carts.userId), eq(carts.userId, userId)) : isNull(carts.userId)))
+    .limit(1);
   return Boolean(row);
 }
 
-export async function getCart(cartId: string): Promise<CartDto | null> {
-  if (!(await cartExists(cartId))) return null;
+/** How many items a cart holds (for the header's count cookie); 0 for no cart. */
+export async function countCartItems(cartId: string): Promise<number> {
+  const [row] = await getDb().select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` }).from(cartItems).where(eq(cartItems.cartId, cartId));
+  return row?.n ?? 0;
+}
+
+/** The cart with current prices and stock, or null when it does not exist or is not the viewer's. */
+export async function getCart(cartId: string, viewerId: string | null): Promise<CartDto | null> {
+  if (!(await cartUsableBy(cartId, viewerId))) return null;
   const rows = await getDb().execute<{
     variant_id: number;
     sku: string;

@@ -440,23 +440,31 @@ export async function listSitemapEntries() {
 /* ------------------------------------------------------------------ writes */
 
 /** Sets a variant's stock. Returns the product slug so the caller can invalidate its cache tag. */
-export async function updateVariantStock(sku: string, stock: number): Promise<{ productSlug: string } | null> {
-  if (!Number.isInteger(stock) || stock < 0) throw new RangeError("Stock must be a whole number of at least 0");
-  const db = getDb();
-  return db.transaction(async (tx) => {
-    const [variant] = await tx
-      .update(productVariants)
-      .set({ stock })
-      .where(eq(productVariants.sku, sku))
-      .returning({ productId: productVariants.productId });
-    if (!variant) return null;
-    const [product] = await tx
-      .update(products)
-      .set({ updatedAt: sql`now()` })
-      .where(eq(products.id, variant.productId))
-      .returning({ slug: products.slug });
-    return product ? { productSlug: product.slug } : null;
+/**
+ * Sets the stock of several variants in one transaction: a delivery is applied whole or not at
+ * all (a failure halfway rolls back what came before). SKUs the shop does not know are reported
+ * and change nothing. Returns the slugs of the products whose variants changed.
+ */
+export async function updateVariantStocks(updates: { sku: string; stock: number }[]): Promise<{ updated: { sku: string; productSlug: string }[]; unknown: string[] }> {
+  for (const u of updates) if (!Number.isInteger(u.stock) || u.stock < 0) throw new RangeError("Stock must be a whole number of at least 0");
+  return getDb().transaction(async (tx) => {
+    const updated: { sku: string; productSlug: string }[] = [];
+    const unknown: string[] = [];
+    // One SKU at a time in a fixed order, so two deliveries touching the same SKUs never deadlock.
+    for (const u of [...updates].sort((a, b) => a.sku.localeCompare(b.sku))) {
+      const [row] = await tx.execute<{ slug: string }>(sql`
+        with changed as (update product_variants set stock = ${u.stock} where sku = ${u.sku} returning product_id)
+        update products p set updated_at = now() from changed where p.id = changed.product_id returning p.slug`);
+      if (row) updated.push({ sku: u.sku, productSlug: row.slug });
+      else unknown.push(u.sku);
+    }
+    return { updated, unknown };
   });
+}
+
+export async function updateVariantStock(sku: string, stock: number): Promise<{ productSlug: string } | null> {
+  const { updated } = await updateVariantStocks([{ sku, stock }]);
+  return updated[0] ? { productSlug: updated[0].productSlug } : null;
 }
 
 /** Collections a product belongs to, for invalidating their listings after a change. */
@@ -478,4 +486,54 @@ export async function checkDatabase(): Promise<{ ok: true; latencyMs: number } |
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.constructor.name : "unknown" };
   }
+}
+
+/* ------------------------------------------------------------ route index */
+
+export type RouteIndexData = {
+  products: { slug: string; skus: string[] }[];
+  collections: { slug: string; options: Record<string, string[]>; minPrice: number | null; maxPrice: number | null }[];
+};
+
+/**
+ * Everything proxy.ts needs to tell a real catalogue URL from junk before a page is rendered
+ * (and cached): published product slugs with their SKUs, and per collection the option values
+ * its filters can match and its price range. Two queries, a few hundred KB for 10,000 products.
+ */
+export async function listRouteIndexData(): Promise<RouteIndexData> {
+  const db = getDb();
+  const [productRows, optionRows, priceRows] = await Promise.all([
+    db.execute<{ slug: string; skus: string[] }>(sql`
+      select p.slug, array_agg(upper(v.sku) order by v.id) as skus
+      from products p join product_variants v on v.product_id = p.id
+      where p.status = 'published'
+      group by p.slug`),
+    db.execute<{ slug: string; key: string; values: string[] }>(sql`
+      select c.slug, lower(o.key) as key, array_agg(distinct o.value) as values
+      from collections c
+      join collection_products cp on cp.collection_id = c.id
+      join products p on p.id = cp.product_id and p.status = 'published'
+      join product_variants v on v.product_id = p.id
+      cross join lateral jsonb_each_text(v.options) as o(key, value)
+      where c.published and o.key = any(${sql.param([...shopConfig.filterableOptions])}::text[])
+      group by c.slug, lower(o.key)`),
+    db.execute<{ slug: string; min: number | null; max: number | null }>(sql`
+      select c.slug, min(v.price_amount)::int as min, max(v.price_amount)::int as max
+      from collections c
+      left join collection_products cp on cp.collection_id = c.id
+      left join products p on p.id = cp.product_id and p.status = 'published'
+      left join product_variants v on v.product_id = p.id
+      where c.published
+      group by c.slug`),
+  ]);
+  const unit = minorPerMajor();
+  return {
+    products: productRows.map((r) => ({ slug: r.slug, skus: r.skus })),
+    collections: priceRows.map((r) => ({
+      slug: r.slug,
+      options: Object.fromEntries(optionRows.filter((o) => o.slug === r.slug).map((o) => [o.key, o.values])),
+      minPrice: r.min === null ? null : Math.floor(r.min / unit),
+      maxPrice: r.max === null ? null : Math.ceil(r.max / unit),
+    })),
+  };
 }

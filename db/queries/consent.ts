@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../index";
-import { consentEvents, newsletterConfirmations, subscribers, suppressions, type consentMethods } from "../schema";
+import { consentEvents, newsletterConfirmations, subscribers, suppressions, users, type consentMethods } from "../schema";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 type Executor = ReturnType<typeof getDb> | Tx;
@@ -115,10 +115,16 @@ export async function getSubscriberForUser(userId: string, email: string): Promi
   return row ?? null;
 }
 
-async function upsertSubscriber(tx: Tx, email: string, userId?: string | null, confirmed = false): Promise<string> {
+/**
+ * The subscriber record for an address. It is linked to `userId` only when that account's own
+ * (magic-link proven) address is this address: a signed-in person who types a stranger's
+ * address must never gain the stranger's subscription, its history or its switches.
+ */
+async function upsertSubscriber(tx: Tx, email: string, userId?: string | null, confirmed = false): Promise<{ id: string; userId: string | null }> {
+  const owner = userId ? sql`(select ${users.id} from ${users} where ${users.id} = ${userId} and ${users.email} = ${email})` : sql`null`;
   const [row] = await tx
     .insert(subscribers)
-    .values({ email, userId: userId ?? null, confirmedAt: confirmed ? sql`now()` : null })
+    .values({ email, userId: owner, confirmedAt: confirmed ? sql`now()` : null })
     .onConflictDoUpdate({
       target: subscribers.email,
       set: {
@@ -126,8 +132,8 @@ async function upsertSubscriber(tx: Tx, email: string, userId?: string | null, c
         confirmedAt: confirmed ? sql`coalesce(${subscribers.confirmedAt}, now())` : sql`${subscribers.confirmedAt}`,
       },
     })
-    .returning({ id: subscribers.id });
-  return row!.id;
+    .returning({ id: subscribers.id, userId: subscribers.userId });
+  return row!;
 }
 
 /**
@@ -143,7 +149,7 @@ export async function setTopicForUser(userId: string, email: string, change: Con
       .orderBy(sql`${subscribers.userId} is null`)
       .limit(1);
     if (!existing[0] && !change.granted) return { changed: false };
-    const subscriberId = existing[0]?.id ?? (await upsertSubscriber(tx, email, userId, true));
+    const subscriberId = existing[0]?.id ?? (await upsertSubscriber(tx, email, userId, true)).id;
     if (change.granted) await tx.update(subscribers).set({ userId, confirmedAt: sql`coalesce(${subscribers.confirmedAt}, now())` }).where(eq(subscribers.id, subscriberId));
     return recordConsentChange({ subscriberId, userId }, change, tx);
   });
@@ -156,11 +162,12 @@ export type NewsletterRequest = { email: string; topics: string[]; wordingId: st
 /** Records the request (not yet consent) and the pending confirmation. */
 export async function requestNewsletterSubscription(request: NewsletterRequest): Promise<{ subscriberId: string }> {
   return getDb().transaction(async (tx) => {
-    const subscriberId = await upsertSubscriber(tx, request.email, request.userId);
+    const subscriber = await upsertSubscriber(tx, request.email, request.userId);
+    const subscriberId = subscriber.id;
     await tx.insert(consentEvents).values(
       request.topics.map((purpose) => ({
         subscriberId,
-        userId: request.userId ?? null,
+        userId: subscriber.userId,
         purpose,
         action: "requested" as const,
         wordingId: request.wordingId,
@@ -179,6 +186,21 @@ export async function requestNewsletterSubscription(request: NewsletterRequest):
     });
     return { subscriberId };
   });
+}
+
+export type PendingConfirmationDto = { subscriberId: string; email: string; topics: string[]; state: "pending" | "used" | "expired" };
+
+/** What a confirmation link stands for, without using it: the page shows this before the click. */
+export async function getNewsletterConfirmation(tokenHash: string): Promise<PendingConfirmationDto | null> {
+  const [row] = await getDb()
+    .select({ subscriberId: subscribers.id, email: subscribers.email, topics: newsletterConfirmations.topics, expiresAt: newsletterConfirmations.expiresAt, usedAt: newsletterConfirmations.usedAt })
+    .from(newsletterConfirmations)
+    .innerJoin(subscribers, eq(subscribers.id, newsletterConfirmations.subscriberId))
+    .where(eq(newsletterConfirmations.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) return null;
+  const state = row.usedAt ? "used" : row.expiresAt.getTime() < Date.now() ? "expired" : "pending";
+  return { subscriberId: row.subscriberId, email: row.email, topics: row.topics, state };
 }
 
 export type ConfirmationResult =

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "../index";
 import { variantTitle } from "@/lib/catalog/variants";
-import { computeTotals, lineTotal, type Totals } from "@/lib/checkout/pricing";
-import { formatMoney } from "@/lib/money";
+import { decideDiscount, normaliseDiscountCode, type DiscountCodeRecord } from "@/lib/checkout/discount-rule";
+import { computeTotals, lineTotal, type Discount, type Totals } from "@/lib/checkout/pricing";
 import { shopConfig } from "@/lib/shop-config";
 
 export type ShippingAddress = { name: string; line1: string; line2: string; city: string; postalCode: string; country: string };
@@ -33,7 +33,12 @@ export type PlaceOrderFailure =
   | { code: "conflict"; message: string }
   | { code: "invalid"; message: string };
 
-export type PlaceOrderResult = { ok: true; order: PlacedOrderDto; replayed: boolean } | ({ ok: false } & PlaceOrderFailure);
+/** A variant's stock after an order took from it: what product pages may now show differently. */
+export type StockAfterOrder = { productSlug: string; sku: string; stock: number };
+
+export type PlaceOrderResult =
+  | { ok: true; order: PlacedOrderDto; replayed: boolean; stockAfter: StockAfterOrder[] }
+  | ({ ok: false } & PlaceOrderFailure);
 
 class OrderRejected extends Error {
   constructor(readonly failure: PlaceOrderFailure) {
@@ -51,6 +56,7 @@ export function requestFingerprint(input: PlaceOrderInput): string {
 type VariantRow = {
   id: number;
   sku: string;
+  product_slug: string;
   price_amount: number;
   currency: string;
   product_title: string;
@@ -113,12 +119,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         if (existing.request_fingerprint !== fingerprint) {
           throw new OrderRejected({ code: "conflict", message: "This checkout was already submitted with a different cart. Please review your order and try again." });
         }
-        return { ok: true as const, order: toPlaced(existing), replayed: true };
+        return { ok: true as const, order: toPlaced(existing), replayed: true, stockAfter: [] };
       }
 
       const ids = lines.map(([id]) => id);
       const variants = await tx.execute<VariantRow>(sql`
-        select v.id, v.sku, v.price_amount, v.currency, p.title as product_title, v.options, p.option_names
+        select v.id, v.sku, p.slug as product_slug, v.price_amount, v.currency, p.title as product_title, v.options, p.option_names
         from product_variants v join products p on p.id = v.product_id
         where v.id = any(${sql.param(ids)}::int[]) and p.status = 'published'`);
       const byId = new Map(variants.map((v) => [v.id, v]));
@@ -133,30 +139,31 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       const priced = lines.map(([id, quantity]) => ({ variant: byId.get(id)!, quantity, unitPrice: byId.get(id)!.price_amount }));
       const subtotal = priced.reduce((sum, l) => sum + lineTotal(l), 0);
 
-      let discount: { kind: "percent" | "fixed"; value: number } | null = null;
+      let discount: Discount | null = null;
       let discountCode: string | null = null;
       if (input.discountCode) {
-        const code = input.discountCode.trim().toUpperCase();
-        // The row lock serialises concurrent uses; the WHERE is re-checked after waiting, so a
-        // code limited to N uses is used at most N times.
-        const [claimed] = await tx.execute<{ kind: "percent" | "fixed"; value: number }>(sql`
-          update discount_codes set used_count = used_count + 1
-          where code = ${code} and active and currency = ${currency}
-            and (starts_at is null or starts_at <= now()) and (expires_at is null or expires_at > now())
-            and (usage_limit is null or used_count < usage_limit) and min_subtotal <= ${subtotal}
-          returning kind, value`);
-        if (!claimed) throw new OrderRejected({ code: "discount_invalid", message: await explainDiscount(tx, code, subtotal) });
-        discount = claimed;
-        discountCode = code;
+        const code = normaliseDiscountCode(input.discountCode);
+        // Only a code with a use limit is locked (and counted): two checkouts using it at once
+        // must not both take its last use. An unlimited code is read without a lock, so
+        // checkouts with it never wait in line for one another.
+        const unlocked = code ? await readDiscountCode(tx, code, false) : null;
+        const record = unlocked?.usageLimit != null ? await readDiscountCode(tx, code!, true) : unlocked;
+        const decision = decideDiscount(code ?? input.discountCode.trim().slice(0, 40), record, { subtotal, currency, now: new Date() });
+        if (!decision.ok) throw new OrderRejected({ code: "discount_invalid", message: decision.message });
+        if (record!.usageLimit !== null) await tx.execute(sql`update discount_codes set used_count = used_count + 1 where code = ${record!.code}`);
+        discount = decision.discount;
+        discountCode = record!.code;
       }
 
       const soldOut: string[] = [];
+      const stockAfter: StockAfterOrder[] = [];
       for (const line of priced) {
-        const taken = await tx.execute(sql`
+        const [taken] = await tx.execute<{ stock: number }>(sql`
           update product_variants set stock = stock - ${line.quantity}
           where id = ${line.variant.id} and stock >= ${line.quantity}
-          returning id`);
-        if (taken.length === 0) soldOut.push(line.variant.sku);
+          returning stock`);
+        if (!taken) soldOut.push(line.variant.sku);
+        else stockAfter.push({ productSlug: line.variant.product_slug, sku: line.variant.sku, stock: taken.stock });
       }
       if (soldOut.length > 0) {
         throw new OrderRejected({
@@ -191,7 +198,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
             ${line.unitPrice}, ${line.quantity}, ${lineTotal(line)})`);
       }
       await tx.execute(sql`insert into order_events (order_id, status, note) values (${order!.id}, 'awaiting_payment', 'Order placed')`);
-      return { ok: true as const, order: toPlaced(order!), replayed: false };
+      // The confirmation is owed from the moment the order exists: recorded in the same
+      // transaction, so a crash before it is sent cannot lose it (lib/email/outbox.ts sends it).
+      await tx.execute(sql`insert into email_outbox (kind, order_id) values ('order-confirmation', ${order!.id})`);
+      return { ok: true as const, order: toPlaced(order!), replayed: false, stockAfter };
     });
   } catch (error) {
     if (error instanceof OrderRejected) return { ok: false, ...error.failure };
@@ -199,29 +209,42 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
   }
 }
 
-/** Why a discount code was refused, in the shopper's words. */
-// Runs on the order's own transaction: asking the pool for a second connection while holding
-// one would deadlock once every pooled connection is a checkout waiting for another.
-async function explainDiscount(tx: Pick<ReturnType<typeof getDb>, "execute">, code: string, subtotal: number): Promise<string> {
-  const [row] = await tx.execute<{
-    active: boolean;
+type Executor = Pick<ReturnType<typeof getDb>, "execute">;
+
+/**
+ * A discount code as stored; `lock` takes its row lock for the rest of the transaction. Runs on
+ * the caller's connection: asking the pool for a second one while holding one would deadlock
+ * once every pooled connection is a checkout waiting for another.
+ */
+async function readDiscountCode(db: Executor, code: string, lock: boolean): Promise<DiscountCodeRecord | null> {
+  const [row] = await db.execute<{
+    code: string;
+    kind: "percent" | "fixed";
+    value: number;
+    currency: string;
+    min_subtotal: number;
     starts_at: string | null;
     expires_at: string | null;
     usage_limit: number | null;
     used_count: number;
-    min_subtotal: number;
-    currency: string;
-  }>(sql`select active, starts_at, expires_at, usage_limit, used_count, min_subtotal, currency from discount_codes where code = ${code}`);
-  if (!row || !row.active) return `“${code}” is not a code we recognise.`;
+    active: boolean;
+  }>(sql`
+    select code, kind, value, currency, min_subtotal, starts_at, expires_at, usage_limit, used_count, active
+    from discount_codes where code = ${code} ${lock ? sql`for update` : sql``}`);
+  if (!row) return null;
   // Raw rows carry timestamps as strings.
-  if (row.expires_at && new Date(row.expires_at) <= new Date()) return `“${code}” has expired.`;
-  if (row.starts_at && new Date(row.starts_at) > new Date()) return `“${code}” is not active yet.`;
-  if (row.usage_limit !== null && row.used_count >= row.usage_limit) return `“${code}” has been used up.`;
-  if (subtotal < row.min_subtotal) {
-    const amount = formatMoney({ amount: row.min_subtotal, currency: row.currency.trim() });
-    return `“${code}” needs a subtotal of at least ${amount}.`;
-  }
-  return `“${code}” cannot be used on this order.`;
+  return {
+    code: row.code,
+    kind: row.kind,
+    value: row.value,
+    currency: row.currency.trim(),
+    minSubtotal: row.min_subtotal,
+    startsAt: row.starts_at ? new Date(row.starts_at) : null,
+    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+    usageLimit: row.usage_limit,
+    usedCount: row.used_count,
+    active: row.active,
+  };
 }
 
 export type OrderDetailDto = {
@@ -310,23 +333,18 @@ export async function getOrderById(orderId: string, options: { ownerId?: string 
 
 /**
  * Checks a discount code for the checkout summary without using it up. The order transaction
- * checks (and counts) it again, so a preview can never be used to over-spend a code.
+ * decides again with the same rule (lib/checkout/discount-rule.ts), so a preview can never be
+ * used to over-spend a code.
  */
 export async function previewDiscount(
   code: string,
   subtotal: number,
   currency: string,
 ): Promise<{ ok: true; code: string; kind: "percent" | "fixed"; value: number } | { ok: false; message: string }> {
-  const normalised = code.trim().toUpperCase();
-  if (!/^[A-Z0-9_-]{1,40}$/.test(normalised)) return { ok: false, message: `“${code.slice(0, 40)}” is not a code we recognise.` };
-  const db = getDb();
-  const [row] = await db.execute<{ kind: "percent" | "fixed"; value: number }>(sql`
-    select kind, value from discount_codes
-    where code = ${normalised} and active and currency = ${currency}
-      and (starts_at is null or starts_at <= now()) and (expires_at is null or expires_at > now())
-      and (usage_limit is null or used_count < usage_limit) and min_subtotal <= ${subtotal}`);
-  if (row) return { ok: true, code: normalised, kind: row.kind, value: row.value };
-  return { ok: false, message: await explainDiscount(db, normalised, subtotal) };
+  const normalised = normaliseDiscountCode(code);
+  const record = normalised ? await readDiscountCode(getDb(), normalised, false) : null;
+  const decision = decideDiscount(normalised ?? code.trim().slice(0, 40), record, { subtotal, currency, now: new Date() });
+  return decision.ok ? { ok: true, code: record!.code, ...decision.discount } : decision;
 }
 
 export type AdminOrderRowDto = { id: string; number: string; status: string; email: string; name: string; totalAmount: number; currency: string; createdAt: Date; hasAccount: boolean };

@@ -1,4 +1,6 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { orders } from "./orders";
 
 export const emailCategories = ["transactional", "marketing"] as const;
 export const emailStatuses = ["sending", "sent", "failed"] as const;
@@ -27,4 +29,37 @@ export const emailMessages = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("email_messages_to_address_idx").on(t.toAddress, t.createdAt)],
+);
+
+export const outboxKinds = ["order-confirmation"] as const;
+
+/**
+ * Emails the shop owes, written in the same transaction as what they are about (an order), so
+ * a crash between the commit and the send cannot lose one. A sender claims a row with a lease,
+ * sends it with an idempotency key of its own, and marks it sent; a row whose lease ran out is
+ * claimed again. Holds no address: the email is built from the order when it is sent.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text({ enum: outboxKinds }).notNull(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A sender is working on it until then; after, another may take it over. */
+    lockedUntil: timestamp({ withTimezone: true }),
+    sentAt: timestamp({ withTimezone: true }),
+    /** Set when the sender gave up after its last attempt; the merchant sees these. */
+    failedAt: timestamp({ withTimezone: true }),
+    /** The provider's error name and message of the last failed attempt (never a secret). */
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_kind_order_key").on(t.kind, t.orderId),
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+  ],
 );

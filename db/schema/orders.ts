@@ -58,6 +58,11 @@ export const discountCodes = pgTable(
     expiresAt: timestamp({ withTimezone: true }),
     /** Null: unlimited. Counted inside the order transaction, so it cannot be over-used. */
     usageLimit: integer(),
+    /**
+     * Uses of a code with a limit, counted under the row's lock. Unlimited codes are not
+     * counted here (that would make every checkout with them wait in line for the row): their
+     * uses are the orders carrying the code.
+     */
     usedCount: integer().notNull().default(0),
     active: boolean().notNull().default(true),
   },

@@ -8,7 +8,7 @@ import { claimCartForUser } from "@/db/queries/cart";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens, type UserRole } from "@/db/schema";
 import { readCartId, setCartCookies } from "@/lib/cart/session";
-import { authSecret } from "@/lib/env";
+import { authSecret, siteUrl } from "@/lib/env";
 import { SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "./constants";
 import { summariseDevice } from "./device";
 import { sendSignInLink } from "./sign-in-email";
@@ -40,6 +40,11 @@ function adapter(): Adapter {
     },
   };
 }
+
+// Auth.js builds every URL it makes (the emailed link among them) from AUTH_URL when it is
+// set, and otherwise from the request's Host / X-Forwarded-Host, which the client writes. A
+// forged header must never decide where a sign-in link points: pin it to the shop's origin.
+process.env.AUTH_URL = siteUrl();
 
 // Built on first use, not at import: the adapter needs the database settings, which a
 // `next build` does not have. Built once: Auth.js asks for the config on every request.

@@ -35,12 +35,13 @@ export async function requireRole(...roles: UserRole[]): Promise<SessionUser> {
   return user;
 }
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+/** Auth.js's session cookie: the `__Secure-` name on https, the plain one on http. */
+export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 /** The raw session token of this browser, to tell "this device" apart in the session list. */
 export async function currentSessionToken(): Promise<string | null> {
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
+  for (const name of SESSION_COOKIE_NAMES) {
     const value = jar.get(name)?.value;
     if (value) return value;
   }

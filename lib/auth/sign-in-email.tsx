@@ -1,20 +1,17 @@
 import "server-only";
 import { sendEmail } from "@/lib/email/send";
+import { siteUrl } from "@/lib/env";
 import { SignInLinkEmail } from "@/lib/email/templates/sign-in-link";
 import { shopConfig } from "@/lib/shop-config";
+import { signInConfirmUrl } from "./sign-in-link";
 
 /**
  * Sends Auth.js's magic link through the shop's email module (so it is recorded, and honours
  * RESEND_BASE_URL). The emailed link opens a page with a button instead of signing in on GET:
  * mail scanners fetch links, and would otherwise use up the one-time token.
  */
-export async function sendSignInLink(email: string, callbackUrl: string, expires: Date) {
-  const url = new URL(callbackUrl);
-  const confirm = new URL("/login/confirm", url.origin);
-  for (const key of ["token", "email", "callbackUrl"]) {
-    const value = url.searchParams.get(key);
-    if (value) confirm.searchParams.set(key, value);
-  }
+export async function sendSignInLink(email: string, authJsUrl: string, expires: Date) {
+  const confirm = signInConfirmUrl(authJsUrl, siteUrl());
   const minutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));
   await sendEmail({
     to: email,
@@ -22,6 +19,6 @@ export async function sendSignInLink(email: string, callbackUrl: string, expires
     template: "sign-in-link",
     reason: "You asked for a sign-in link.",
     category: "transactional",
-    react: <SignInLinkEmail url={confirm.toString()} siteUrl={url.origin} minutes={minutes} />,
+    react: <SignInLinkEmail url={confirm} siteUrl={siteUrl()} minutes={minutes} />,
   });
 }

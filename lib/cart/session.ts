@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getCart } from "@/db/queries/cart";
+import { countCartItems } from "@/db/queries/cart";
 
 /**
  * The cart is found by a random id in an httpOnly cookie (scripts cannot read it). A second,
@@ -35,5 +35,5 @@ export async function setCartCookies(cartId: string | null) {
     return;
   }
   jar.set(CART_COOKIE, cartId, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", maxAge: MAX_AGE });
-  await setCartCountCookie((await getCart(cartId))?.itemCount ?? 0);
+  await setCartCountCookie(await countCartItems(cartId));
 }

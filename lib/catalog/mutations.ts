@@ -1,6 +1,8 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
-import { listCollectionSlugsForProduct, updateVariantStock } from "@/db/queries/catalog";
+import { listCollectionSlugsForProduct, updateVariantStocks } from "@/db/queries/catalog";
+import type { StockAfterOrder } from "@/db/queries/orders";
+import { shopConfig } from "@/lib/shop-config";
 import { catalogTags } from "./cache-tags";
 
 /*
@@ -17,10 +19,27 @@ export async function invalidateProduct(productSlug: string) {
   revalidateTag(catalogTags.search, { expire: 0 });
 }
 
-export async function setVariantStock(sku: string, stock: number) {
-  const result = await updateVariantStock(sku, stock);
-  if (result) await invalidateProduct(result.productSlug);
+/** Expires each product's pages once, however many of its variants changed. */
+export async function invalidateProducts(productSlugs: Iterable<string>) {
+  for (const slug of new Set(productSlugs)) await invalidateProduct(slug);
+}
+
+export async function setVariantStocks(updates: { sku: string; stock: number }[]) {
+  const result = await updateVariantStocks(updates);
+  await invalidateProducts(result.updated.map((u) => u.productSlug));
   return result;
+}
+
+/**
+ * After an order has committed: expire the pages of products whose stock now reads
+ * differently. Pages show "In stock" above the low-stock threshold and "Only N left" / "Sold
+ * out" at or below it (lib/catalog/stock.ts), so an order that leaves more than the threshold
+ * changes nothing a shopper sees and re-renders nothing: a busy shop with stock on the shelf
+ * does not rebuild its product pages on every order. All of one order's products are expired
+ * together, once each.
+ */
+export async function refreshStockShownAfterOrder(stockAfter: StockAfterOrder[]) {
+  await invalidateProducts(stockAfter.filter((s) => s.stock <= shopConfig.lowStockThreshold).map((s) => s.productSlug));
 }
 
 /** Everything: after an import or a re-seed done outside the running server. */

@@ -9,6 +9,8 @@ import { sanitizeSearchQuery } from "./search-query";
  */
 export const DEFAULT_SEGMENT = "all";
 export const DEFAULT_VARIANT_SEGMENT = "default";
+/** One page per product for every ?variant= that names no variant of it ("no longer available"). */
+export const MISSING_VARIANT_SEGMENT = "_missing";
 /** "/" is served by /home/<HOME_EDITION> (see proxy.ts). */
 export const HOME_EDITION = "current";
 /** generateStaticParams must name one value under Cache Components; this one is never a real slug. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createElement } from "react";
-import { confirmNewsletterSubscription, getConsentStates, requestNewsletterSubscription } from "@/db/queries/consent";
+import { confirmNewsletterSubscription, getConsentStates, getNewsletterConfirmation, requestNewsletterSubscription } from "@/db/queries/consent";
 import { findPurpose, newsletterTopicIds } from "@/lib/consent/purposes";
 import { sendEmail } from "@/lib/email/send";
 import { NewsletterConfirmEmail } from "@/lib/email/templates/newsletter-confirm";
@@ -61,9 +61,20 @@ export async function startNewsletterSignup(request: SignupRequest): Promise<{ o
   return { ok: true };
 }
 
-/** Step two: the link from the email. On first use, sends the welcome email. */
+const isConfirmationToken = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
+
+/** What the emailed link would confirm, for the page it opens (which changes nothing). */
+export async function readNewsletterConfirmation(token: string) {
+  return isConfirmationToken(token) ? getNewsletterConfirmation(hashToken(token)) : null;
+}
+
+/**
+ * Step two: the button on the page the emailed link opens (a POST). Mail scanners open every
+ * link in a message, so a GET must never confirm: a stranger's scanned mailbox would otherwise
+ * be subscribed without its owner ever agreeing. On first use, sends the welcome email.
+ */
 export async function confirmNewsletterSignup(token: string) {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false as const, reason: "invalid" as const };
+  if (!isConfirmationToken(token)) return { ok: false as const, reason: "invalid" as const };
   const result = await confirmNewsletterSubscription(hashToken(token), keyedHash("client", await clientKey()));
   if (result.ok && !result.alreadyConfirmed) {
     try {

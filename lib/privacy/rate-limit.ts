@@ -2,16 +2,16 @@ import "server-only";
 import { headers } from "next/headers";
 import { hitRateLimits } from "@/db/queries/rate-limits";
 import { getEnv } from "@/lib/env";
+import { clientAddressFrom } from "@/lib/http/client-address";
 import { keyedHash } from "@/lib/signed-token";
 
 /**
- * Who is asking, as a keyed hash of their network address: enough to slow down a script that
- * signs up thousands of strangers, never enough to identify anyone (no raw IP is stored).
+ * Who is asking: their network address, as the connection (or a configured trusted proxy) saw
+ * it, never as the client claims it. Stored only as a keyed hash: enough to slow down a script
+ * that signs up thousands of strangers, never enough to identify anyone.
  */
 export async function clientKey(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
+  return clientAddressFrom(await headers(), getEnv().TRUSTED_PROXY_HOPS);
 }
 
 export type RateLimit = { bucket: string; key: string; limit: number; windowMinutes: number; perClient?: boolean };

@@ -3,12 +3,25 @@ import { deliveryCountries } from "@/lib/delivery-countries";
 
 export { deliveryCountries };
 
+// Control characters (NUL among them, which PostgreSQL refuses to store) never belong in a
+// name or an address line: a form that sends one was tampered with or pasted from a binary.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** One line of text a person types: trimmed, length-limited, no control characters. */
+export const lineText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), "Remove the unusual characters from this field.");
+
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `Enter your ${label}.` })
     .trim()
     .min(1, `Enter your ${label}.`)
-    .max(max, `Your ${label} is too long.`);
+    .max(max, `Your ${label} is too long.`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), "Remove the unusual characters from this field.");
 
 export const emailSchema = z.string({ error: "Enter your email address." }).trim().toLowerCase().pipe(z.email("Enter an email address like name@example.com.").max(254, "That email address is too long."));
 
@@ -16,7 +29,7 @@ export const emailSchema = z.string({ error: "Enter your email address." }).trim
 export const addressShape = {
   name: requiredText("full name", 120),
   line1: requiredText("address", 200),
-  line2: z.string().trim().max(200, "The second address line is too long.").default(""),
+  line2: lineText(200, "The second address line is too long.").default(""),
   city: requiredText("town or city", 100),
   postalCode: z
     .string({ error: "Enter your postcode." })

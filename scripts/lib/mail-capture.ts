@@ -54,8 +54,17 @@ function resendError(res: ServerResponse, status: number, name: string, message:
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise<{ url: string; stop: () => Promise<void>; messages: CapturedEmail[] }> {
+export type MailCapture = {
+  url: string;
+  stop: () => Promise<void>;
+  messages: CapturedEmail[];
+  /** The Idempotency-Key of every send request, replays included, oldest first (for tests). */
+  sendKeys: (string | null)[];
+};
+
+export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise<MailCapture> {
   const messages: CapturedEmail[] = [];
+  const sendKeys: (string | null)[] = [];
   const byIdempotencyKey = new Map<string, CapturedEmail>();
 
   const server = createServer(async (req, res) => {
@@ -74,6 +83,8 @@ export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise
         // A test hook: mail to this address is refused the way a provider refuses it.
         if (to.some((t) => t.endsWith("@reject.invalid"))) return resendError(res, 422, "validation_error", "Invalid `to` field.");
         const key = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
+        sendKeys.push(key);
+        if (sendKeys.length > MAX_MESSAGES) sendKeys.shift();
         if (key && byIdempotencyKey.has(key)) return json(res, 200, { id: byIdempotencyKey.get(key)!.id });
         const message: CapturedEmail = {
           id: randomUUID(),
@@ -131,6 +142,7 @@ export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise
       resolve({
         url: `http://${host}:${actualPort}`,
         messages,
+        sendKeys,
         stop: () => new Promise((r) => server.close(() => r())),
       });
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { upsertUserWithRole } from "@/db/queries/accounts";
-import { addToCart, claimCartForUser, clearCart, createCart, getCart, MAX_LINE_QUANTITY, mergeCarts, removeCartItem, setCartItemQuantity } from "@/db/queries/cart";
+import { addToCart, cartUsableBy, claimCartForUser, clearCart, createCart, getCart, MAX_LINE_QUANTITY, mergeCarts, removeCartItem, setCartItemQuantity } from "@/db/queries/cart";
 import { testSql } from "../support/sql";
 
 const sql = testSql();
@@ -27,20 +27,20 @@ describe("the cart", () => {
     expect(await addToCart(cart, a.id, 1)).toEqual({ ok: true, quantity: 1 });
     expect(await addToCart(cart, a.id, 2)).toEqual({ ok: true, quantity: 3 });
     await addToCart(cart, b.id, 1);
-    let view = await getCart(cart);
+    let view = await getCart(cart, null);
     expect(view?.lines.map((l) => [l.variantTitle, l.quantity])).toEqual([["Moss / M", 3], ["Moss / M", 1]]);
     expect(view?.subtotal).toBe(3 * 1800 + 500);
     expect(view?.itemCount).toBe(4);
 
     // The merchant changes a price: the cart shows the new one.
     await sql`update product_variants set price_amount = 2000 where id = ${a.id}`;
-    view = await getCart(cart);
+    view = await getCart(cart, null);
     expect(view?.subtotal).toBe(3 * 2000 + 500);
 
     expect(await setCartItemQuantity(cart, a.id, 2)).toEqual({ ok: true, quantity: 2 });
     expect(await setCartItemQuantity(cart, b.id, 0)).toEqual({ ok: true, quantity: 0 });
     await removeCartItem(cart, a.id);
-    expect((await getCart(cart))?.lines).toEqual([]);
+    expect((await getCart(cart, null))?.lines).toEqual([]);
   });
 
   it("caps quantities by stock and by the per-line maximum, and says so", async () => {
@@ -59,19 +59,19 @@ describe("the cart", () => {
     const v = await makeVariant(2);
     expect(await addToCart(cart, 99_999_999, 1)).toMatchObject({ ok: false, code: "not_found" });
     await addToCart(cart, v.id, 2);
-    expect((await getCart(cart))?.checkoutReady).toBe(true);
+    expect((await getCart(cart, null))?.checkoutReady).toBe(true);
 
     await sql`update product_variants set stock = 1 where id = ${v.id}`;
-    expect((await getCart(cart))?.lines[0]?.problem).toBe("not_enough_stock");
+    expect((await getCart(cart, null))?.lines[0]?.problem).toBe("not_enough_stock");
     await sql`update product_variants set stock = 0 where id = ${v.id}`;
-    let view = await getCart(cart);
+    let view = await getCart(cart, null);
     expect(view?.lines[0]?.problem).toBe("sold_out");
     expect(view?.checkoutReady).toBe(false);
     expect(await addToCart(cart, v.id, 1)).toMatchObject({ ok: false, code: "sold_out" });
 
     await sql`update product_variants set stock = 5 where id = ${v.id}`;
     await sql`update products set status = 'draft' where id = ${v.productId}`;
-    view = await getCart(cart);
+    view = await getCart(cart, null);
     expect(view?.lines[0]?.problem).toBe("unavailable");
     expect(view?.checkoutReady).toBe(false);
   });
@@ -85,17 +85,17 @@ describe("the cart", () => {
     await addToCart(guest, b.id, 1);
     await addToCart(mine, a.id, 3);
     await mergeCarts(guest, mine);
-    const view = await getCart(mine);
+    const view = await getCart(mine, null);
     expect(view?.lines.map((l) => [l.variantId, l.quantity]).sort()).toEqual([[a.id, 5], [b.id, 1]].sort());
-    expect(await getCart(guest)).toBeNull();
+    expect(await getCart(guest, null)).toBeNull();
   });
 
   it("an unknown cart id is no cart, and clearing leaves the cart itself", async () => {
-    expect(await getCart(randomUUID())).toBeNull();
+    expect(await getCart(randomUUID(), null)).toBeNull();
     const cart = await createCart();
     await addToCart(cart, (await makeVariant(5)).id, 1);
     await clearCart(cart);
-    expect((await getCart(cart))?.lines).toEqual([]);
+    expect((await getCart(cart, null))?.lines).toEqual([]);
   });
 });
 
@@ -110,12 +110,29 @@ describe("a signed-in shopper's saved cart", () => {
     const guest = await createCart();
     await addToCart(guest, item.id, 2);
     expect(await claimCartForUser(user.id, guest)).toBe(a);
-    expect((await getCart(a))?.itemCount).toBe(3);
-    expect(await getCart(guest)).toBeNull();
+    expect((await getCart(a, user.id))?.itemCount).toBe(3);
+    expect(await getCart(guest, user.id)).toBeNull();
 
     // Someone else's saved cart is never claimed as a "guest" cart.
     const { user: other } = await upsertUserWithRole(`other-cart-${randomUUID().slice(0, 8)}@cart.test`, "customer");
     expect(await claimCartForUser(other.id, a)).toBeNull();
-    expect((await getCart(a))?.itemCount).toBe(3);
+    expect((await getCart(a, user.id))?.itemCount).toBe(3);
+  });
+
+  it("is used only by its owner's session: the next person at the browser, signed out or signed in as someone else, gets no cart", async () => {
+    const { user } = await upsertUserWithRole(`owned-cart-${randomUUID().slice(0, 8)}@cart.test`, "customer");
+    const { user: next } = await upsertUserWithRole(`next-person-${randomUUID().slice(0, 8)}@cart.test`, "customer");
+    const saved = await createCart(user.id);
+    await addToCart(saved, (await makeVariant(10)).id, 2);
+    expect(await cartUsableBy(saved, user.id)).toBe(true);
+    expect(await cartUsableBy(saved, null)).toBe(false);
+    expect(await cartUsableBy(saved, next.id)).toBe(false);
+    expect(await getCart(saved, null)).toBeNull();
+    expect(await getCart(saved, next.id)).toBeNull();
+    expect((await getCart(saved, user.id))?.itemCount).toBe(2);
+    // A guest cart is anyone's who holds its cookie, signed in or not.
+    const guest = await createCart();
+    expect(await cartUsableBy(guest, null)).toBe(true);
+    expect(await cartUsableBy(guest, next.id)).toBe(true);
   });
 });

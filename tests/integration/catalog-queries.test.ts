@@ -9,6 +9,7 @@ import {
   listSitemapEntries,
   searchProducts,
   updateVariantStock,
+  updateVariantStocks,
 } from "@/db/queries/catalog";
 import { defaultListingState, parseListingState } from "@/lib/catalog/listing-params";
 import { seedCollections, seedProducts } from "@/db/seed-data";
@@ -184,6 +185,21 @@ describe("products", () => {
     await expect(sql`update product_variants set stock = -1 where sku = 'EVEMUG-SLATE'`).rejects.toThrow(/product_variants_stock_check/);
     expect(await updateVariantStock("NO-SUCH-SKU", 3)).toBeNull();
     await updateVariantStock("EVEMUG-SLATE", 10);
+  });
+
+  it("applies a delivery of stock levels whole or not at all", async () => {
+    const stockOf = async (sku: string) => ((await sql`select stock from product_variants where sku = ${sku}`)[0]!.stock as number);
+    const [mug, bowl] = [await stockOf("EVEMUG-OAT"), await stockOf("BREBOW-MOSS")];
+    // The database refuses the second line (too large for its column) after the first was written.
+    await expect(updateVariantStocks([{ sku: "BREBOW-MOSS", stock: mug + 7 }, { sku: "EVEMUG-OAT", stock: 2 ** 31 }])).rejects.toThrow();
+    expect(await stockOf("BREBOW-MOSS")).toBe(bowl);
+    expect(await stockOf("EVEMUG-OAT")).toBe(mug);
+
+    const applied = await updateVariantStocks([{ sku: "EVEMUG-OAT", stock: mug + 1 }, { sku: "NOT-A-SKU", stock: 1 }, { sku: "BREBOW-MOSS", stock: bowl }]);
+    expect(applied.unknown).toEqual(["NOT-A-SKU"]);
+    expect(applied.updated.map((u) => u.productSlug).sort()).toEqual(["breakfast-bowl", "everyday-mug"]);
+    expect(await stockOf("EVEMUG-OAT")).toBe(mug + 1);
+    await updateVariantStocks([{ sku: "EVEMUG-OAT", stock: mug }]);
   });
 });
 

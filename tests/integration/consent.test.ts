@@ -157,3 +157,26 @@ describe("changing the account's email address", () => {
     expect(await changeUserEmail(user.id, before, address("third"))).toBe("stale");
   });
 });
+
+describe("who a subscription belongs to", () => {
+  it("joins an account only when the account's own address is the subscribed one, never a stranger's typed at checkout", async () => {
+    const strangerEmail = address("stranger");
+    const { subscriberId } = await requestNewsletterSubscription({ email: strangerEmail, topics: ["newsletter:offers"], wordingId: "w", source: "footer", tokenHash: `th-${randomUUID()}`, expiresAt: new Date(Date.now() + 60_000), clientHash: null });
+    const { user: customer } = await upsertUserWithRole(address("customer"), "customer");
+
+    // The customer asks to subscribe the stranger's address while signed in (as the checkout box did).
+    await requestNewsletterSubscription({ email: strangerEmail, topics: ["newsletter:new-arrivals"], wordingId: "w", source: "checkout", tokenHash: `th-${randomUUID()}`, expiresAt: new Date(Date.now() + 60_000), clientHash: null, userId: customer.id });
+    const [row] = await sql`select user_id from subscribers where id = ${subscriberId}`;
+    expect(row!.user_id).toBeNull();
+    const [linkedEvents] = await sql`select count(*)::int as n from consent_events where subscriber_id = ${subscriberId} and user_id is not null`;
+    expect(linkedEvents!.n).toBe(0);
+    expect(await getSubscriberForUser(customer.id, customer.email)).toBeNull();
+    expect(await listConsentHistory({ userId: customer.id })).toEqual([]);
+
+    // With the account's own address, the subscription is the account's.
+    const own = await requestNewsletterSubscription({ email: customer.email, topics: ["newsletter:offers"], wordingId: "w", source: "checkout", tokenHash: `th-${randomUUID()}`, expiresAt: new Date(Date.now() + 60_000), clientHash: null, userId: customer.id });
+    expect((await getSubscriberForUser(customer.id, customer.email))?.id).toBe(own.subscriberId);
+    const [ownRow] = await sql`select user_id from subscribers where id = ${own.subscriberId}`;
+    expect(ownRow!.user_id).toBe(customer.id);
+  });
+});

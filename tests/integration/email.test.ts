@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailCapture } from "../../scripts/lib/mail-capture";
@@ -70,19 +71,84 @@ describe("the email module", () => {
     expect(record).toMatchObject({ status: "failed", providerMessageId: null, subject: "Will be refused" });
   });
 
-  it("delivers once when the same idempotency key is sent twice", async () => {
-    const { sendEmail, TestMessageEmail } = await load();
-    const email = {
-      to: "twice@example.com",
-      subject: "Once only",
-      template: "test-message",
-      reason: "A test of retries.",
-      category: "transactional" as const,
-      react: createElement(TestMessageEmail, { siteUrl: "http://shop.test", sentAt: "noon" }),
-      idempotencyKey: "test-once-only",
-    };
-    const [a, b] = await Promise.all([sendEmail(email), sendEmail(email)]);
-    expect(a.providerMessageId).toBe(b.providerMessageId);
-    expect(capture.messages.filter((m) => m.to.includes("twice@example.com"))).toHaveLength(1);
+});
+
+describe("the email outbox", () => {
+  afterAll(async () => {
+    // Leave the shared database as the seed made it for the other test files.
+    const { testSql } = await import("../support/sql");
+    const sql = testSql();
+    await sql`delete from orders where id in (select oi.order_id from order_items oi join product_variants v on v.id = oi.variant_id join products p on p.id = v.product_id where p.slug like 'outbox-test-%')`;
+    await sql`delete from products where slug like 'outbox-test-%'`;
+    await sql.end();
+  });
+
+  async function placeTestOrder(email: string) {
+    const [{ placeOrder }, { testSql }] = await Promise.all([import("@/db/queries/orders"), import("../support/sql")]);
+    const sql = testSql();
+    const slug = `outbox-test-${randomUUID().slice(0, 8)}`;
+    const [product] = await sql`insert into products (slug, title, status) values (${slug}, 'Outbox test candle', 'published') returning id`;
+    const [variant] = await sql`insert into product_variants (product_id, sku, options, price_amount, currency, stock) values (${product!.id}, ${slug.toUpperCase()}, '{}', 1200, 'GBP', 5) returning id`;
+    const placed = await placeOrder({
+      idempotencyKey: randomUUID(),
+      email,
+      shipping: { name: "Owed Person", line1: "1 Road", line2: "", city: "Leeds", postalCode: "LS1 1AA", country: "GB" },
+      shippingMethod: "standard",
+      discountCode: null,
+      items: [{ variantId: variant!.id as number, quantity: 1 }],
+      newsletterOptIn: false,
+      paymentProvider: "manual",
+    });
+    if (!placed.ok) throw new Error(placed.message);
+    return { order: placed.order, sql };
+  }
+
+  it("delivers an order's confirmation exactly once when two senders work at the same time", async () => {
+    const { deliverDueOutboxEmails } = await import("@/lib/email/outbox");
+    const email = `twice-${randomUUID().slice(0, 8)}@example.com`;
+    const { order, sql } = await placeTestOrder(email);
+    const keysBefore = capture.sendKeys.length;
+    await Promise.all([deliverDueOutboxEmails(), deliverDueOutboxEmails()]);
+    // Only one sender took the email: one request to the provider, one message.
+    expect(capture.sendKeys.slice(keysBefore).filter((k) => k === `order-confirmation:${order.id}`)).toHaveLength(1);
+    expect(capture.messages.filter((m) => m.to.includes(email))).toHaveLength(1);
+    const [row] = await sql`select attempts, sent_at is not null as sent from email_outbox where order_id = ${order.id}`;
+    expect(row).toEqual({ attempts: 1, sent: true });
+    await sql.end();
+  });
+
+  it("after a crash between the send and its record, the retry carries the same idempotency key, so the provider delivers it once", async () => {
+    const { deliverDueOutboxEmails } = await import("@/lib/email/outbox");
+    const email = `crash-${randomUUID().slice(0, 8)}@example.com`;
+    const { order, sql } = await placeTestOrder(email);
+    await deliverDueOutboxEmails();
+    // The process died after the provider accepted the email but before it was marked sent:
+    // the row is unsent and its sender's lease has run out.
+    await sql`update email_outbox set sent_at = null, locked_until = now() - interval '1 second' where order_id = ${order.id}`;
+    await deliverDueOutboxEmails();
+    const keys = capture.sendKeys.filter((k) => k?.endsWith(order.id));
+    expect(keys).toEqual([`order-confirmation:${order.id}`, `order-confirmation:${order.id}`]);
+    expect(capture.messages.filter((m) => m.to.includes(email))).toHaveLength(1);
+    await sql.end();
+  });
+
+  it("keeps an email the provider refused, retries it later, and gives up only after the last attempt", async () => {
+    const [{ deliverDueOutboxEmails, OUTBOX_MAX_ATTEMPTS }] = await Promise.all([import("@/lib/email/outbox")]);
+    const email = `refused-${randomUUID().slice(0, 8)}@reject.invalid`;
+    const { order, sql } = await placeTestOrder(email);
+    await deliverDueOutboxEmails();
+    let [row] = await sql`select attempts, sent_at, failed_at, last_error, next_attempt_at > now() as later from email_outbox where order_id = ${order.id}`;
+    expect(row).toMatchObject({ attempts: 1, sent_at: null, failed_at: null, later: true });
+    expect(row!.last_error).toContain("Invalid `to` field");
+    // Not due yet: another round leaves it alone.
+    await deliverDueOutboxEmails();
+    [row] = await sql`select attempts from email_outbox where order_id = ${order.id}`;
+    expect(row!.attempts).toBe(1);
+    // The last attempt fails too: it is marked failed for the merchant, never silently dropped.
+    await sql`update email_outbox set attempts = ${OUTBOX_MAX_ATTEMPTS - 1}, next_attempt_at = now() where order_id = ${order.id}`;
+    await deliverDueOutboxEmails();
+    [row] = await sql`select attempts, sent_at, failed_at is not null as failed from email_outbox where order_id = ${order.id}`;
+    expect(row).toMatchObject({ attempts: OUTBOX_MAX_ATTEMPTS, sent_at: null, failed: true });
+    await sql.end();
   });
 });

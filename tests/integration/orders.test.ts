@@ -93,6 +93,50 @@ describe("placing orders", () => {
     expect(await stockOf(v.id)).toBe(97);
   });
 
+  it("does not make checkouts with an unlimited code wait in line for its row", async () => {
+    const v = await makeVariant(10);
+    const code = `OPEN${randomUUID().slice(0, 6).toUpperCase()}`;
+    await sql`insert into discount_codes (code, kind, value, currency) values (${code}, 'fixed', 100, 'GBP')`;
+    // Another checkout holds the code's row (as a claim that locks would, until its commit).
+    const holder = testSql();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const locked = new Promise<void>((ready) => {
+      void holder.begin(async (tx) => {
+        await tx`select 1 from discount_codes where code = ${code} for update`;
+        ready();
+        await held;
+      });
+    });
+    await locked;
+    try {
+      const result = await Promise.race([
+        placeOrder(order([{ variantId: v.id, quantity: 1 }], { discountCode: code })),
+        new Promise<"blocked">((r) => setTimeout(() => r("blocked"), 3000)),
+      ]);
+      expect(result).not.toBe("blocked");
+      expect(result !== "blocked" && result.ok && result.order.totals.discount).toBe(100);
+    } finally {
+      release();
+      await holder.end();
+    }
+  });
+
+  it("owes the confirmation email from the moment the order exists, and only then", async () => {
+    const v = await makeVariant(3);
+    const placed = await placeOrder(order([{ variantId: v.id, quantity: 3 }]));
+    expect(placed.ok).toBe(true);
+    if (!placed.ok) return;
+    const owed = await sql`select kind, sent_at from email_outbox where order_id = ${placed.order.id}`;
+    expect(owed).toEqual([{ kind: "order-confirmation", sent_at: null }]);
+    // What product pages must now show: the variant that sold out.
+    expect(placed.stockAfter).toEqual([{ productSlug: expect.stringMatching(/^test-/), sku: v.sku, stock: 0 }]);
+    // A refused order owes nothing, and a replay owes nothing twice.
+    expect(await placeOrder(order([{ variantId: v.id, quantity: 1 }]))).toMatchObject({ ok: false, code: "sold_out" });
+    const [{ n }] = (await sql`select count(*)::int as n from email_outbox o join order_items i on i.order_id = o.order_id where i.variant_id = ${v.id}`) as unknown as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
   it("applies the seeded demo code and explains why a code does not apply", async () => {
     const v = await makeVariant(10, 1500);
     const small = await placeOrder(order([{ variantId: v.id, quantity: 1 }], { discountCode: "welcome10" }));

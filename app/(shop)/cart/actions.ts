@@ -2,21 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addToCart, getCart, removeCartItem, setCartItemQuantity, type CartChange } from "@/db/queries/cart";
-import { formAction } from "@/lib/actions";
-import { getOrCreateCartId } from "@/lib/cart/current-cart";
-import { readCartId, setCartCountCookie } from "@/lib/cart/session";
+import { addToCart, countCartItems, removeCartItem, setCartItemQuantity, type CartChange } from "@/db/queries/cart";
+import { publicFormAction } from "@/lib/actions";
+import { currentCartId, getOrCreateCartId } from "@/lib/cart/current-cart";
+import { setCartCountCookie } from "@/lib/cart/session";
 import { AppError } from "@/lib/errors";
 import { addToCartSchema, removeCartItemSchema, updateCartItemSchema } from "@/lib/validations/cart";
 
 /*
- * Cart actions. The cart belongs to whoever holds its cookie, so the check is the cookie
- * itself: an action only ever touches the cart named by the caller's own cookie.
+ * Cart actions. An action only ever touches the cart the caller may use: a guest cart named by
+ * their own cookie, or their own saved cart when signed in (lib/cart/current-cart.ts).
  */
 
 async function afterChange(cartId: string) {
-  const cart = await getCart(cartId);
-  await setCartCountCookie(cart?.itemCount ?? 0);
+  await setCartCountCookie(await countCartItems(cartId));
   revalidatePath("/cart");
 }
 
@@ -26,7 +25,7 @@ function limitMessage(change: CartChange & { ok: true }) {
   return undefined;
 }
 
-export const addToCartAction = formAction(addToCartSchema, async ({ variantId, quantity }) => {
+export const addToCartAction = publicFormAction(addToCartSchema, async ({ variantId, quantity }) => {
   const cartId = await getOrCreateCartId();
   const change = await addToCart(cartId, variantId, quantity);
   if (!change.ok) throw new AppError(change.code === "sold_out" ? "conflict" : "not_found", change.message);
@@ -35,8 +34,8 @@ export const addToCartAction = formAction(addToCartSchema, async ({ variantId, q
   redirect(note ? `/cart?note=${change.limitedTo}` : "/cart");
 });
 
-export const updateCartItemAction = formAction(updateCartItemSchema, async ({ variantId, quantity }) => {
-  const cartId = await readCartId();
+export const updateCartItemAction = publicFormAction(updateCartItemSchema, async ({ variantId, quantity }) => {
+  const cartId = await currentCartId();
   if (!cartId) throw new AppError("not_found", "Your cart has expired. Please add the item again.");
   const change = await setCartItemQuantity(cartId, variantId, quantity);
   if (!change.ok) throw new AppError(change.code === "sold_out" ? "conflict" : "not_found", change.message);
@@ -44,8 +43,8 @@ export const updateCartItemAction = formAction(updateCartItemSchema, async ({ va
   return { quantity: change.quantity, message: limitMessage(change) };
 });
 
-export const removeCartItemAction = formAction(removeCartItemSchema, async ({ variantId }) => {
-  const cartId = await readCartId();
+export const removeCartItemAction = publicFormAction(removeCartItemSchema, async ({ variantId }) => {
+  const cartId = await currentCartId();
   if (!cartId) throw new AppError("not_found", "Your cart has expired.");
   await removeCartItem(cartId, variantId);
   await afterChange(cartId);

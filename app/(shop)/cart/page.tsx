@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLine } from "@/components/shop/cart-line";
 import { ButtonLink } from "@/components/ui/button";
-import { getCart } from "@/db/queries/cart";
-import { readCartId } from "@/lib/cart/session";
+import { currentCart } from "@/lib/cart/current-cart";
 import { formatMoney } from "@/lib/money";
 import { shopConfig } from "@/lib/shop-config";
 import { Notice } from "@/components/ui/notice";
@@ -31,8 +30,7 @@ const notes: Record<string, string> = {
 };
 
 async function CartContents({ searchParams }: { searchParams: SearchParams }) {
-  const [cartId, params] = await Promise.all([readCartId(), searchParams]);
-  const cart = cartId ? await getCart(cartId) : null;
+  const [{ cart }, params] = await Promise.all([currentCart(), searchParams]);
   const note = typeof params.note === "string" ? notes[params.note] : undefined;
 
   if (!cart || cart.lines.length === 0) {

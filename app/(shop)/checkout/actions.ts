@@ -1,30 +1,27 @@
 "use server";
 
-import { createElement } from "react";
 import { redirect } from "next/navigation";
-import { clearCart, getCart } from "@/db/queries/cart";
-import { getOrderById, placeOrder } from "@/db/queries/orders";
-import { formAction } from "@/lib/actions";
-import { getSessionUser } from "@/lib/auth/session";
+import { after } from "next/server";
+import { clearCart } from "@/db/queries/cart";
+import { placeOrder } from "@/db/queries/orders";
+import { publicFormAction } from "@/lib/actions";
 import { checkoutNewsletterWording } from "@/lib/consent/purposes";
 import { startNewsletterSignup } from "@/lib/newsletter/signup";
-import { readCartId, setCartCountCookie } from "@/lib/cart/session";
-import { sendEmail } from "@/lib/email/send";
-import { OrderConfirmationEmail } from "@/lib/email/templates/order-confirmation";
-import { siteUrl } from "@/lib/env";
+import { currentCart } from "@/lib/cart/current-cart";
+import { setCartCountCookie } from "@/lib/cart/session";
+import { refreshStockShownAfterOrder } from "@/lib/catalog/mutations";
+import { deliverOutboxEmailsForOrder } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
-import { formatMoney } from "@/lib/money";
 import { orderPath } from "@/lib/orders/order-link";
-import { defaultPaymentProvider, paymentProviders } from "@/lib/payments/provider";
+import { defaultPaymentProvider } from "@/lib/payments/provider";
 import { checkoutSchema } from "@/lib/validations/checkout";
 
 /**
  * Places the order for the cart named by the caller's own cookie. Anyone may check out as a
  * guest; the only thing a request can affect is its own cart.
  */
-export const placeOrderAction = formAction(checkoutSchema, async (input) => {
-  const [cartId, user] = await Promise.all([readCartId(), getSessionUser()]);
-  const cart = cartId ? await getCart(cartId) : null;
+export const placeOrderAction = publicFormAction(checkoutSchema, async (input) => {
+  const { cart, user } = await currentCart();
   if (!cart || cart.lines.length === 0) throw new AppError("not_found", "Your cart is empty, so there is nothing to order.");
   if (!cart.checkoutReady) throw new AppError("conflict", "Some items in your cart have sold out or changed. Please review your cart.");
 
@@ -48,8 +45,14 @@ export const placeOrderAction = formAction(checkoutSchema, async (input) => {
   await clearCart(cart.id);
   await setCartCountCookie(0);
   if (!result.replayed) {
-    await sendConfirmation(result.order.id);
-    if (input.newsletter) await startCheckoutSignup(input.email, user?.id ?? null);
+    const order = result.order;
+    await refreshStockShownAfterOrder(result.stockAfter);
+    // After the response: the confirmation is already owed in the outbox (written with the
+    // order), so a failure here only delays it until the sweeper's next round.
+    after(() => deliverOutboxEmailsForOrder(order.id).catch((error) => console.error(`Order ${order.number}: confirmation email`, error instanceof Error ? error.message : error)));
+    // The subscription joins the buyer's account only when the order uses the account's own
+    // address (proven by the magic link they signed in with), never a stranger's.
+    if (input.newsletter) await startCheckoutSignup(input.email, user && user.email === input.email ? user.id : null);
   }
   redirect(orderPath(result.order.id));
 });
@@ -60,32 +63,5 @@ async function startCheckoutSignup(email: string, userId: string | null) {
     await startNewsletterSignup({ email, topics: [...checkoutNewsletterWording.topics], source: "checkout", wordingId: checkoutNewsletterWording.id, userId });
   } catch (error) {
     console.error("Checkout newsletter signup failed", error instanceof Error ? error.message : error);
-  }
-}
-
-async function sendConfirmation(orderId: string) {
-  const order = await getOrderById(orderId);
-  if (!order) return;
-  const provider = paymentProviders[order.paymentProvider] ?? defaultPaymentProvider;
-  const origin = siteUrl();
-  try {
-    await sendEmail({
-      to: order.email,
-      subject: `Your order ${order.number}`,
-      template: "order-confirmation",
-      reason: `You placed order ${order.number}.`,
-      category: "transactional",
-      idempotencyKey: `order-confirmation:${order.id}`,
-      react: createElement(OrderConfirmationEmail, {
-        order,
-        orderUrl: `${origin}${orderPath(order.id)}`,
-        siteUrl: origin,
-        payment: provider.nextStep({ number: order.number, total: formatMoney({ amount: order.totals.total, currency: order.currency }) }),
-      }),
-    });
-  } catch (error) {
-    // The order stands and the failed message is recorded; the page tells the shopper how to
-    // reach it. Never fail an order because an email could not be sent.
-    console.error(`Order ${order.number}: confirmation email failed`, error instanceof Error ? error.message : error);
   }
 }

@@ -5,10 +5,8 @@ import { CheckoutForm } from "@/components/shop/checkout-form";
 import { TotalsList } from "@/components/shop/totals-list";
 import { ButtonLink } from "@/components/ui/button";
 import { listAddresses } from "@/db/queries/accounts";
-import { getCart } from "@/db/queries/cart";
 import { previewDiscount } from "@/db/queries/orders";
-import { getSessionUser } from "@/lib/auth/session";
-import { readCartId } from "@/lib/cart/session";
+import { currentCart } from "@/lib/cart/current-cart";
 import { computeTotals } from "@/lib/checkout/pricing";
 import { formatMoney } from "@/lib/money";
 import { shopConfig } from "@/lib/shop-config";
@@ -21,8 +19,7 @@ export const instant = false;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CheckoutPage({ searchParams }: { searchParams: SearchParams }) {
-  const [cartId, params, user] = await Promise.all([readCartId(), searchParams, getSessionUser()]);
-  const cart = cartId ? await getCart(cartId) : null;
+  const [{ cart, user }, params] = await Promise.all([currentCart(), searchParams]);
   const codeParam = typeof params.code === "string" ? params.code.trim() : "";
 
   if (!cart || cart.lines.length === 0) {

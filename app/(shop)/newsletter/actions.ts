@@ -2,14 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
+import { publicFormAction, readForm } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { startNewsletterSignup } from "@/lib/newsletter/signup";
+import { confirmNewsletterSignup, startNewsletterSignup } from "@/lib/newsletter/signup";
 import { signupWording } from "@/lib/consent/purposes";
 import { newsletterSignupSchema } from "@/lib/validations/newsletter";
 
 /** Anyone may ask; nothing is subscribed until the emailed link is used (double opt-in). */
-export const subscribeAction = formAction(newsletterSignupSchema, async ({ email, source, topics }) => {
+export const subscribeAction = publicFormAction(newsletterSignupSchema, async ({ email, source, topics }) => {
   const result = await startNewsletterSignup({ email, topics, source, wordingId: signupWording.id });
   if (!result.ok) throw new AppError("rate_limited", "We have already sent several confirmation emails for this address or from your connection. Please use the latest one, or try again later.");
   redirect("/newsletter/check-email");
@@ -20,7 +20,7 @@ export const subscribeAction = formAction(newsletterSignupSchema, async ({ email
  * /newsletter, which says what to fix, instead of showing it in place.
  */
 export async function subscribeFromFooterAction(formData: FormData) {
-  const parsed = newsletterSignupSchema.safeParse(Object.fromEntries(formData));
+  const parsed = newsletterSignupSchema.safeParse(readForm(newsletterSignupSchema, formData) ?? {});
   if (!parsed.success) {
     const fields = Object.keys(z.flattenError(parsed.error).fieldErrors);
     redirect(`/newsletter?problem=${fields.includes("email") ? "email" : "topics"}`);
@@ -28,3 +28,11 @@ export async function subscribeFromFooterAction(formData: FormData) {
   const result = await startNewsletterSignup({ ...parsed.data, wordingId: signupWording.id });
   redirect(result.ok ? "/newsletter/check-email" : "/newsletter?problem=limited");
 }
+
+/** The button on /newsletter/confirm: the second step of the double opt-in. */
+export const confirmSubscriptionAction = publicFormAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
+  const result = await confirmNewsletterSignup(token);
+  const next = new URLSearchParams({ token });
+  if (result.ok && !result.alreadyConfirmed) next.set("welcome", "1");
+  redirect(`/newsletter/confirm?${next}`);
+});

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { revokeOtherSessions, revokeSession } from "@/db/queries/accounts";
 import { recordConsentChange, setTopicForUser } from "@/db/queries/consent";
 import { userFormAction } from "@/lib/actions";
+import { requireRecentSignIn } from "@/lib/auth/recent-sign-in";
+import { sendSignInLinkWithinLimits } from "@/lib/auth/request-link";
 import { currentSessionToken } from "@/lib/auth/session";
 import { consentPurposes, findPurpose, isNewsletterTopic } from "@/lib/consent/purposes";
 import { AppError } from "@/lib/errors";
@@ -51,9 +53,16 @@ export const revokeOtherSessionsAction = userFormAction(z.object({}), async (_in
 const deleteSchema = z.object({ confirm: z.literal("delete", { error: "Tick the box to confirm you want your account deleted." }) });
 
 export const deleteAccountAction = userFormAction(deleteSchema, async (_input, user) => {
+  await requireRecentSignIn(user);
   const result = await erasePerson(user.id, user.email);
   if (!result) throw new AppError("not_found", "This account no longer exists.");
   const jar = await cookies();
   for (const name of ["authjs.session-token", "__Secure-authjs.session-token", "hearth_cart", "hearth_cart_count"]) jar.delete(name);
   redirect("/account-deleted");
+});
+
+/** "Confirm it's you": a fresh sign-in link to the account's own address, back to this step. */
+export const requestFreshSignInAction = userFormAction(z.object({ returnTo: z.enum(["/account/privacy/delete"]) }), async ({ returnTo }, user) => {
+  await sendSignInLinkWithinLimits(user.email, returnTo);
+  return { sentTo: user.email };
 });

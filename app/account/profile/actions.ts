@@ -3,6 +3,7 @@
 import { createElement } from "react";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { changeUserEmail, getUserByEmail, updateUserName } from "@/db/queries/accounts";
 import { userFormAction } from "@/lib/actions";
@@ -31,10 +32,18 @@ export const requestEmailChangeAction = userFormAction(z.object({ email: emailSc
   if (await checkRateLimit([{ bucket: "email-change", key: user.id, limit: 5, windowMinutes: 24 * 60 }])) {
     throw new AppError("rate_limited", "You have asked for several confirmation emails today. Please use the latest one, or try again tomorrow.");
   }
-  // Say the same whether or not the address belongs to another account; the change itself
-  // is refused at confirmation if it does.
-  if (!(await getUserByEmail(email))) {
-    const url = `${siteUrl()}/account/profile/confirm-email?token=${emailChangeToken(user.id, user.email, email)}`;
+  // The answer must not tell whether the address belongs to another account, neither in its
+  // words nor in how long it takes: the lookup and the email happen after the response is
+  // sent. (The change itself is refused at confirmation if the address is taken by then.)
+  const token = emailChangeToken(user.id, user.email, email);
+  after(() => sendEmailChangeConfirmation(email, token));
+  return { sentTo: email };
+});
+
+async function sendEmailChangeConfirmation(email: string, token: string) {
+  try {
+    if (await getUserByEmail(email)) return;
+    const url = `${siteUrl()}/account/profile/confirm-email?token=${token}`;
     await sendEmail({
       to: email,
       subject: `Confirm your new email address for ${shopConfig.name}`,
@@ -43,9 +52,11 @@ export const requestEmailChangeAction = userFormAction(z.object({ email: emailSc
       category: "transactional",
       react: createElement(EmailChangeEmail, { url, siteUrl: siteUrl(), hours: EMAIL_CHANGE_HOURS }),
     });
+  } catch (error) {
+    // Recorded as failed by the email module; the person can ask again from their profile.
+    console.error("Email change confirmation failed", error instanceof Error ? error.message : error);
   }
-  return { sentTo: email };
-});
+}
 
 export const confirmEmailChangeAction = userFormAction(z.object({ token: z.string().max(2048) }), async ({ token }, user) => {
   const change = readEmailChangeToken(token);

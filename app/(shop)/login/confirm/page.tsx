@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-export const metadata: Metadata = { title: "Sign in", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Sign in", robots: { index: false }, referrer: "same-origin" };
 export const instant = false;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -34,7 +34,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       <p className="mt-4 text-ink-muted">
         Signing in as <strong className="text-ink">{email}</strong>.
       </p>
-      <form method="get" action="/api/auth/callback/email" className="mt-8">
+      <form method="post" action="/api/auth/callback/email" className="mt-8">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
         {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getSubscriber, setSubscriberTopics } from "@/db/queries/consent";
-import { formAction } from "@/lib/actions";
+import { publicFormAction } from "@/lib/actions";
 import { newsletterTopics } from "@/lib/consent/purposes";
 import { AppError } from "@/lib/errors";
 import { readSubscriberToken } from "@/lib/newsletter/links";
@@ -12,7 +12,7 @@ import { topicPreferencesSchema } from "@/lib/validations/newsletter";
 const preferencesSchema = topicPreferencesSchema.extend({ token: z.string().max(2048), intent: z.enum(["save", "unsubscribe"]).default("save") });
 
 /** The signed token in the form is the only credential: it names one subscriber. */
-export const updatePreferencesAction = formAction(preferencesSchema, async (input) => {
+export const updatePreferencesAction = publicFormAction(preferencesSchema, async (input) => {
   const subscriberId = readSubscriberToken("preferences", input.token);
   const subscriber = subscriberId ? await getSubscriber(subscriberId) : null;
   if (!subscriber) throw new AppError("not_found", "This preferences link is not valid, so nothing was changed.");

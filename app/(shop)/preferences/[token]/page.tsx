@@ -5,7 +5,7 @@ import { newsletterTopicIds } from "@/lib/consent/purposes";
 import { readSubscriberToken } from "@/lib/newsletter/links";
 import { subscriptionReason } from "@/lib/newsletter/why";
 
-export const metadata: Metadata = { title: "Email preferences", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Email preferences", robots: { index: false }, referrer: "same-origin" };
 export const instant = false;
 
 /** Reached from the link in every marketing email; needs no account and no sign-in. */

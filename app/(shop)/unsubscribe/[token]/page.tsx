@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getSubscriber } from "@/db/queries/consent";
 import { readSubscriberToken, subscriberToken } from "@/lib/newsletter/links";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "same-origin" };
 export const instant = false;
 
 /**

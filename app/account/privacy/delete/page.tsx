@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeleteAccountForm } from "@/components/account/privacy-forms";
+import { ConfirmItsYouForm, DeleteAccountForm } from "@/components/account/privacy-forms";
 import { listOrdersForUser } from "@/db/queries/accounts";
+import { RECENT_SIGN_IN_MINUTES, signedInRecently } from "@/lib/auth/recent-sign-in";
 import { requireUserForPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Delete my account" };
@@ -9,7 +10,7 @@ export const instant = false;
 
 export default async function DeleteAccountPage() {
   const user = await requireUserForPage("/account/privacy/delete");
-  const orders = await listOrdersForUser(user.id);
+  const [orders, recent] = await Promise.all([listOrdersForUser(user.id), signedInRecently(user)]);
   return (
     <div className="max-w-2xl">
       <Link href="/account/privacy" className="text-sm text-ink-muted underline underline-offset-4">
@@ -46,8 +47,9 @@ export default async function DeleteAccountPage() {
         .
       </p>
       <div className="mt-8 rounded-card border border-danger/40 p-5">
-        <DeleteAccountForm />
+        {recent ? <DeleteAccountForm /> : <ConfirmItsYouForm email={user.email} />}
       </div>
+      {recent ? null : <p className="mt-3 text-xs text-ink-muted">The link works for one sign-in; after it you have {RECENT_SIGN_IN_MINUTES} minutes to delete the account.</p>}
     </div>
   );
 }

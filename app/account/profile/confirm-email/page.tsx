@@ -5,7 +5,7 @@ import { readEmailChangeToken } from "@/lib/auth/email-change";
 import { requireUserForPage } from "@/lib/auth/session";
 import { Notice } from "@/components/ui/notice";
 
-export const metadata: Metadata = { title: "Confirm your new email address", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your new email address", referrer: "same-origin" };
 export const instant = false;
 
 /** Opened from the email sent to the new address; the change itself needs a click (POST). */

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { z } from "zod";
-import { setVariantStock } from "@/lib/catalog/mutations";
+import { setVariantStocks } from "@/lib/catalog/mutations";
 import { getEnv } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { secretsMatch } from "@/lib/secure-compare";
@@ -41,11 +41,9 @@ export async function POST(request: Request) {
     return errorResponse(new AppError("invalid", "Each SKU may appear only once per request."));
   }
 
-  const results = [];
-  for (const update of parsed.data.updates) {
-    const result = await setVariantStock(update.sku.toUpperCase(), update.stock);
-    results.push({ sku: update.sku.toUpperCase(), stock: update.stock, updated: result !== null });
-  }
-  const unknown = results.filter((r) => !r.updated).map((r) => r.sku);
+  // One transaction for the whole request: a delivery is applied whole or not at all.
+  const { updated, unknown } = await setVariantStocks(parsed.data.updates.map((u, i) => ({ sku: skus[i]!, stock: u.stock })));
+  const applied = new Set(updated.map((u) => u.sku));
+  const results = parsed.data.updates.map((u, i) => ({ sku: skus[i]!, stock: u.stock, updated: applied.has(skus[i]!) }));
   return Response.json({ results, unknown }, { status: unknown.length === results.length ? 404 : 200 });
 }

@@ -1,0 +1,52 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "../index";
+import type { outboxKinds } from "../schema";
+
+export type OutboxKind = (typeof outboxKinds)[number];
+export type ClaimedOutboxEmail = { id: string; kind: OutboxKind; orderId: string; attempts: number };
+
+/** How long a sender may take before another sender takes the email over. */
+const LEASE_SECONDS = 120;
+
+type Row = { id: string; kind: OutboxKind; order_id: string; attempts: number };
+const toClaimed = (r: Row): ClaimedOutboxEmail => ({ id: r.id, kind: r.kind, orderId: r.order_id, attempts: r.attempts });
+
+/**
+ * Takes up to `limit` due emails for this sender: not sent, not given up, due, and not leased
+ * to another sender. SKIP LOCKED lets several senders (app servers) share the table without
+ * taking the same email.
+ */
+export async function claimDueOutboxEmails(limit: number, forOrderId?: string): Promise<ClaimedOutboxEmail[]> {
+  const rows = await getDb().execute<Row>(sql`
+    update email_outbox set attempts = attempts + 1, locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+    where id in (
+      select id from email_outbox
+      where sent_at is null and failed_at is null and next_attempt_at <= now()
+        and (locked_until is null or locked_until < now())
+        ${forOrderId ? sql`and order_id = ${forOrderId}` : sql``}
+      order by next_attempt_at
+      limit ${limit}
+      for update skip locked)
+    returning id, kind, order_id, attempts`);
+  return rows.map(toClaimed);
+}
+
+export async function markOutboxEmailSent(id: string) {
+  await getDb().execute(sql`update email_outbox set sent_at = now(), locked_until = null, last_error = null where id = ${id}`);
+}
+
+/** A failed attempt: try again at `retryAt`, or give up (null) and keep the error for the merchant. */
+export async function markOutboxEmailFailed(id: string, error: string, retryAt: Date | null) {
+  const next = retryAt ? sql`next_attempt_at = ${retryAt.toISOString()}::timestamptz` : sql`failed_at = now()`;
+  await getDb().execute(sql`update email_outbox set locked_until = null, last_error = ${error.slice(0, 500)}, ${next} where id = ${id}`);
+}
+
+export type OutboxStateDto = { id: string; kind: OutboxKind; attempts: number; sentAt: Date | null; failedAt: Date | null; lastError: string | null };
+
+export async function getOutboxEmailsForOrder(orderId: string): Promise<OutboxStateDto[]> {
+  const rows = await getDb().execute<{ id: string; kind: OutboxKind; attempts: number; sent_at: string | null; failed_at: string | null; last_error: string | null }>(
+    sql`select id, kind, attempts, sent_at, failed_at, last_error from email_outbox where order_id = ${orderId} order by created_at`,
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind, attempts: r.attempts, sentAt: r.sent_at ? new Date(r.sent_at) : null, failedAt: r.failed_at ? new Date(r.failed_at) : null, lastError: r.last_error }));
+}

@@ -165,7 +165,7 @@ async function main() {
   if (!(await ensureBuild())) throw new Error("Build failed");
   await generateProductImages();
 
-  const dbServer = await startScratchServer({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359) });
+  const dbServer = await startScratchServer({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359), portSetting: "BENCH_PG_PORT" });
   const serverUrl = dbServer.serverUrl;
   const mail = await startMailCapture();
 

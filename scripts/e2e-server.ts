@@ -20,7 +20,7 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const port = process.env.E2E_PORT ?? "3100";
 const name = "hearth_e2e";
-const server = await startScratchServer({ dataDir: ".data/postgres-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349) });
+const server = await startScratchServer({ dataDir: ".data/postgres-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349), portSetting: "E2E_PG_PORT" });
 const serverUrl = server.serverUrl;
 const url = await ensureDatabase(serverUrl, name, { fresh: true });
 await runMigrations(url);

@@ -9,13 +9,14 @@
  *   npm run bench -- --duration 5       seconds per URL
  * Also prints placeOrder throughput with 16 concurrent buyers (scripts/bench-dal.ts).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
+import { spawnNext } from "./lib/next";
 import { run } from "./lib/processes";
 import { addGeneratedProducts } from "./lib/large-catalogue";
 import { startMailCapture } from "./lib/mail-capture";
@@ -122,7 +123,7 @@ async function firstLoadJs(path: string) {
 
 async function startServer(databaseUrl: string, mailUrl: string): Promise<ChildProcess> {
   // Its own process group, so stopping it also stops the next-server process npx starts.
-  const child = spawn("npx", ["next", "start", "--port", String(PORT)], {
+  const child = spawnNext(["start", "--port", String(PORT)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SITE_URL: ORIGIN, RESEND_BASE_URL: mailUrl, AUTH_SECRET: "bench-auth-secret-0123456789-abcdefghijkl" },

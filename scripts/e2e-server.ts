@@ -3,7 +3,6 @@
  * server), migrated and seeded, then the production build via `next start`. Started and
  * stopped by playwright.config.ts.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
@@ -11,6 +10,7 @@ import { generateProductImages } from "./generate-images";
 import { startScratchServer } from "./lib/database";
 import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 import { startMailCapture } from "./lib/mail-capture";
+import { spawnNext } from "./lib/next";
 import { superviseChild } from "./lib/processes";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -32,7 +32,7 @@ const mail = await startMailCapture({ port: Number(process.env.E2E_MAIL_PORT ?? 
 // Mail must go to the capture server even on a machine with a real key configured.
 const inherited = { ...process.env };
 delete inherited.RESEND_API_KEY;
-const child = spawn("npx", ["next", "start", "--port", port], {
+const child = spawnNext(["start", "--port", port], {
   stdio: "inherit",
   env: {
     ...inherited,

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { brandColours } from "@/lib/brand-colours";
 import { siteUrl } from "@/lib/env";
 import { shopConfig } from "@/lib/shop-config";
 import "./globals.css";
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = {
-  themeColor: "#faf8f5",
+  themeColor: brandColours.surface,
   width: "device-width",
   initialScale: 1,
 };

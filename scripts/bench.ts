@@ -9,7 +9,7 @@
  *   npm run bench -- --duration 5       seconds per URL
  * Also prints placeOrder throughput with 16 concurrent buyers (scripts/bench-dal.ts).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { runMigrations } from "../db/migrate";
@@ -17,6 +17,7 @@ import { seedDatabase } from "../db/seed";
 import { seedProducts } from "../db/seed-data";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
+import { spawnNext } from "./lib/next";
 import { run } from "./lib/processes";
 import { addGeneratedProducts } from "./lib/large-catalogue";
 import { startMailCapture } from "./lib/mail-capture";
@@ -123,7 +124,7 @@ async function firstLoadJs(path: string) {
 
 async function startServer(databaseUrl: string, mailUrl: string): Promise<ChildProcess> {
   // Its own process group, so stopping it also stops the next-server process npx starts.
-  const child = spawn("npx", ["next", "start", "--port", String(PORT)], {
+  const child = spawnNext(["start", "--port", String(PORT)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SITE_URL: ORIGIN, RESEND_BASE_URL: mailUrl, AUTH_SECRET: "bench-auth-secret-0123456789-abcdefghijkl" },
@@ -166,7 +167,7 @@ async function main() {
   if (!(await ensureBuild())) throw new Error("Build failed");
   await generateProductImages();
 
-  const dbServer = await startScratchServer({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359) });
+  const dbServer = await startScratchServer({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359), portSetting: "BENCH_PG_PORT" });
   const serverUrl = dbServer.serverUrl;
   const mail = await startMailCapture();
 

@@ -4,11 +4,11 @@
  * draws the demo images, starts the local mail capture server (unless real email is
  * configured), then runs `next dev`. Ctrl-C stops everything.
  */
-import { spawn } from "node:child_process";
 import { generateProductImages } from "./generate-images";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
 import { startLocalMailIfNeeded } from "./lib/mail-capture";
 import { printDemoSignIn } from "./lib/demo-accounts";
+import { spawnNext } from "./lib/next";
 import { superviseChild } from "./lib/processes";
 
 const db = await resolveDatabase();
@@ -19,7 +19,7 @@ const mail = await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?
 const port = process.env.PORT ?? "3000";
 console.log(`\nEmber & Oak (Hearth demo) is starting on http://localhost:${port}`);
 printDemoSignIn(port);
-const child = spawn("npx", ["next", "dev", "--port", port], {
+const child = spawnNext(["dev", "--port", port], {
   stdio: "inherit",
   env: { ...process.env, ...mail.env, DATABASE_URL: db.url, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` },
 });

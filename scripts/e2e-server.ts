@@ -3,7 +3,6 @@
  * server), migrated and seeded, then the production build via `next start`. Started and
  * stopped by playwright.config.ts.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { runMigrations } from "../db/migrate";
 import { e2eServerSettings } from "../e2e/support/server-settings";
@@ -12,6 +11,7 @@ import { generateProductImages } from "./generate-images";
 import { startScratchServer } from "./lib/database";
 import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 import { startMailCapture } from "./lib/mail-capture";
+import { spawnNext } from "./lib/next";
 import { superviseChild } from "./lib/processes";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -21,7 +21,7 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const port = process.env.E2E_PORT ?? "3100";
 const name = "hearth_e2e";
-const server = await startScratchServer({ dataDir: ".data/postgres-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349) });
+const server = await startScratchServer({ dataDir: ".data/postgres-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349), portSetting: "E2E_PG_PORT" });
 const serverUrl = server.serverUrl;
 const url = await ensureDatabase(serverUrl, name, { fresh: true });
 await runMigrations(url);
@@ -33,7 +33,7 @@ const mail = await startMailCapture({ port: Number(process.env.E2E_MAIL_PORT ?? 
 // Mail must go to the capture server even on a machine with a real key configured.
 const inherited = { ...process.env };
 delete inherited.RESEND_API_KEY;
-const child = spawn("npx", ["next", "start", "--port", port], {
+const child = spawnNext(["start", "--port", port], {
   stdio: "inherit",
   env: {
     ...inherited,

@@ -3,12 +3,12 @@
  * DATABASE_URL it runs on the embedded PostgreSQL, which is for trying the shop on one machine,
  * not for a real deployment. Migrations are applied before the server accepts requests.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
 import { demoAuthSecret } from "./lib/demo-secret";
 import { startLocalMailIfNeeded } from "./lib/mail-capture";
 import { printDemoSignIn } from "./lib/demo-accounts";
+import { spawnNext } from "./lib/next";
 import { superviseChild } from "./lib/processes";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -23,7 +23,7 @@ const mail = db.embedded ? await startLocalMailIfNeeded(Number(process.env.MAIL_
 
 const port = process.env.PORT ?? "3000";
 if (db.embedded) printDemoSignIn(port);
-const child = spawn("npx", ["next", "start", "--port", port], {
+const child = spawnNext(["start", "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,

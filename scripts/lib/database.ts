@@ -4,19 +4,34 @@
  */
 import { runMigrations } from "../../db/migrate";
 import { isCatalogueEmpty, seedDatabase } from "../../db/seed";
-import { ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
+import { EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
+
+/**
+ * Starts (or reuses) the embedded PostgreSQL. When it cannot run for a reason the person at the
+ * keyboard can fix (running as root in a private directory, a taken port…), the script ends
+ * with that one sentence instead of a stack trace.
+ */
+export async function startEmbeddedOrExit(options: Parameters<typeof startEmbeddedPostgres>[0]): Promise<RunningDatabase> {
+  try {
+    return await startEmbeddedPostgres(options);
+  } catch (e) {
+    if (!(e instanceof EmbeddedPostgresError)) throw e;
+    console.error(`\n${e.message}\n`);
+    process.exit(1);
+  }
+}
 
 /**
  * A server for throwaway databases (tests, benchmarks): the server behind DATABASE_URL when it
  * is set, otherwise an embedded PostgreSQL with its own data directory and port.
  */
-export async function startScratchServer(options: { dataDir: string; port: number }): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
+export async function startScratchServer(options: { dataDir: string; port: number; portSetting?: string }): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) {
     const u = new URL(process.env.DATABASE_URL);
     u.pathname = "/postgres";
     return { serverUrl: u.toString(), stop: async () => {} };
   }
-  const embedded = await startEmbeddedPostgres(options);
+  const embedded = await startEmbeddedOrExit(options);
   return { serverUrl: embedded.serverUrl, stop: () => embedded.stop() };
 }
 
@@ -37,7 +52,7 @@ export async function resolveDatabase(options: { name?: string; fresh?: boolean;
     const url = await ensureDatabase(server.toString(), options.name ?? "hearth", { fresh: true });
     return { url, embedded: null };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, port: DEV_PORT, log });
+  const embedded = await startEmbeddedOrExit({ dataDir: DEV_DATA_DIR, port: DEV_PORT, portSetting: "EMBEDDED_PG_PORT", log });
   if (embedded.startedHere) log(`Embedded PostgreSQL is running on 127.0.0.1:${DEV_PORT} (data in ${DEV_DATA_DIR}).`);
   else log(`Reusing the PostgreSQL server already running on 127.0.0.1:${DEV_PORT}.`);
   const url = await ensureDatabase(embedded.serverUrl, options.name ?? "hearth", { fresh: options.fresh });

@@ -10,7 +10,7 @@ import { dropDatabase, ensureDatabase } from "../../scripts/lib/embedded-postgre
  */
 export default async function setup(project: TestProject) {
   const name = `hearth_it_${process.pid}`;
-  const server = await startScratchServer({ dataDir: ".data/postgres-test", port: Number(process.env.TEST_PG_PORT ?? 54339) });
+  const server = await startScratchServer({ dataDir: ".data/postgres-test", port: Number(process.env.TEST_PG_PORT ?? 54339), portSetting: "TEST_PG_PORT" });
   const serverUrl = server.serverUrl;
   const url = await ensureDatabase(serverUrl, name, { fresh: true });
   await runMigrations(url);

@@ -1,16 +1,27 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret } from "./env";
 
 /*
- * Stateless signed tokens for links in emails: `<payload>.<HMAC>`, both base64url. The
- * purpose is part of what is signed, so a token made for one use (preferences) is refused by
- * another (unsubscribe). Payloads are not secret, only unforgeable.
+ * The one place the shop signs and hashes with AUTH_SECRET. Every MAC is over `<purpose>\n<value>`,
+ * so a signature made for one use (an order link) is refused by every other (preferences,
+ * unsubscribe, email change) and a hash kept for one reason cannot be matched for another.
  */
 
-function mac(purpose: string, payload: string): Buffer {
-  return createHmac("sha256", authSecret()).update(`${purpose}\n${payload}`).digest();
+function mac(purpose: string, value: string): Buffer {
+  return createHmac("sha256", authSecret()).update(`${purpose}\n${value}`).digest();
 }
 
+/** Compares two secrets (or digests) in constant time; hashing first makes the lengths equal. */
+export function secretsMatch(given: string | Buffer, expected: string | Buffer): boolean {
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * Stateless signed tokens for links in emails: `<payload>.<MAC>`, both base64url. Payloads are
+ * not secret, only unforgeable.
+ */
 export function signToken(purpose: string, data: unknown): string {
   const payload = Buffer.from(JSON.stringify(data)).toString("base64url");
   return `${payload}.${mac(purpose, payload).toString("base64url")}`;
@@ -20,9 +31,7 @@ export function signToken(purpose: string, data: unknown): string {
 export function verifyToken<T = unknown>(purpose: string, token: string | null | undefined): T | null {
   if (!token || token.length > 2048 || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const [payload, signature] = token.split(".") as [string, string];
-  const given = Buffer.from(signature, "base64url");
-  const expected = mac(purpose, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!secretsMatch(Buffer.from(signature, "base64url"), mac(purpose, payload))) return null;
   try {
     return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as T;
   } catch {
@@ -31,9 +40,16 @@ export function verifyToken<T = unknown>(purpose: string, token: string | null |
 }
 
 /**
- * A keyed hash for values we must recognise but must not keep: email addresses on the
- * suppression list, client IPs for rate limits. Without the secret the hash reveals nothing.
+ * A keyed hash for values we must recognise but must not keep (email addresses on the
+ * suppression list, client addresses for rate limits), or sign without a payload (an order
+ * id in its link). Without the secret the hash reveals nothing.
  */
 export function keyedHash(purpose: string, value: string): string {
-  return createHmac("sha256", authSecret()).update(`${purpose}\n${value}`).digest("base64url");
+  return mac(purpose, value).toString("base64url");
+}
+
+/** Whether `given` is the keyed hash of `value` for `purpose` (constant time). */
+export function keyedHashMatches(purpose: string, value: string, given: string | null | undefined): boolean {
+  if (!given || !/^[A-Za-z0-9_-]{43}$/.test(given)) return false;
+  return secretsMatch(Buffer.from(given, "base64url"), mac(purpose, value));
 }

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
-
-const COOKIE = "hearth_cart_count";
+import { CART_COUNT_COOKIE as COOKIE } from "@/lib/cart/cookies";
 
 function readCount(): number {
   const match = document.cookie.split("; ").find((c) => c.startsWith(`${COOKIE}=`));

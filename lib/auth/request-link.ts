@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { checkRateLimit, clientKey } from "@/lib/privacy/rate-limit";
+import { checkRateLimit, clientKey, rateLimitBuckets } from "@/lib/privacy/rate-limit";
 import { signIn } from "./config";
 import { safeReturnPath } from "./return-path";
 
@@ -14,8 +14,8 @@ export const SIGN_IN_LIMITS = { perAddressPerHour: 5, perClientPerHour: 20 };
  */
 export async function sendSignInLinkWithinLimits(email: string, returnTo: string | null | undefined) {
   const limited = await checkRateLimit([
-    { bucket: "sign-in:address", key: email, limit: SIGN_IN_LIMITS.perAddressPerHour, windowMinutes: 60 },
-    { bucket: "sign-in:client", key: await clientKey(), limit: SIGN_IN_LIMITS.perClientPerHour, windowMinutes: 60, perClient: true },
+    { bucket: rateLimitBuckets.signInAddress, key: email, limit: SIGN_IN_LIMITS.perAddressPerHour, windowMinutes: 60 },
+    { bucket: rateLimitBuckets.signInClient, key: await clientKey(), limit: SIGN_IN_LIMITS.perClientPerHour, windowMinutes: 60, perClient: true },
   ]);
   if (limited) throw new AppError("rate_limited", "We have sent several sign-in links already. Please use the latest one, or try again in an hour.");
   await signIn("email", { email, redirectTo: safeReturnPath(returnTo, "/account"), redirect: false });

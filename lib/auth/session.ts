@@ -5,6 +5,7 @@ import { cache } from "react";
 import type { UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { auth } from "./config";
+import { SESSION_COOKIE_NAMES } from "./constants";
 
 export type SessionUser = { id: string; email: string; name: string | null; role: UserRole };
 
@@ -35,8 +36,7 @@ export async function requireRole(...roles: UserRole[]): Promise<SessionUser> {
   return user;
 }
 
-/** Auth.js's session cookie: the `__Secure-` name on https, the plain one on http. */
-export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+export { SESSION_COOKIE_NAMES };
 
 /** The raw session token of this browser, to tell "this device" apart in the session list. */
 export async function currentSessionToken(): Promise<string | null> {

@@ -1,15 +1,15 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { countCartItems } from "@/db/queries/cart";
+import { CART_COOKIE, CART_COOKIE_DAYS, CART_COUNT_COOKIE } from "./cookies";
 
 /**
  * The cart is found by a random id in an httpOnly cookie (scripts cannot read it). A second,
  * readable cookie carries only the item count so the header can show it without making every
  * cached page render per visitor.
  */
-export const CART_COOKIE = "hearth_cart";
-export const CART_COUNT_COOKIE = "hearth_cart_count";
-const MAX_AGE = 60 * 60 * 24 * 60;
+export { CART_COOKIE, CART_COUNT_COOKIE };
+const MAX_AGE = 60 * 60 * 24 * CART_COOKIE_DAYS;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const secure = () => process.env.NODE_ENV === "production" && !process.env.SITE_URL?.startsWith("http://");

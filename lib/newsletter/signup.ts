@@ -7,7 +7,7 @@ import { sendEmail } from "@/lib/email/send";
 import { NewsletterConfirmEmail } from "@/lib/email/templates/newsletter-confirm";
 import { NewsletterWelcomeEmail } from "@/lib/email/templates/newsletter-welcome";
 import { siteUrl } from "@/lib/env";
-import { checkRateLimit, clientKey } from "@/lib/privacy/rate-limit";
+import { checkRateLimit, clientKey, rateLimitBuckets } from "@/lib/privacy/rate-limit";
 import { shopConfig } from "@/lib/shop-config";
 import { keyedHash } from "@/lib/signed-token";
 import { listUnsubscribeHeaders, preferencesUrl, unsubscribeUrl } from "./links";
@@ -29,8 +29,8 @@ export type SignupRequest = { email: string; topics: string[]; source: string; w
 export async function startNewsletterSignup(request: SignupRequest): Promise<{ ok: true } | { ok: false; reason: "rate_limited" }> {
   const client = await clientKey();
   const limited = await checkRateLimit([
-    { bucket: "newsletter:address", key: request.email, limit: SIGNUP_LIMITS.perAddressPerDay, windowMinutes: 24 * 60 },
-    { bucket: "newsletter:client", key: client, limit: SIGNUP_LIMITS.perClientPerHour, windowMinutes: 60, perClient: true },
+    { bucket: rateLimitBuckets.newsletterAddress, key: request.email, limit: SIGNUP_LIMITS.perAddressPerDay, windowMinutes: 24 * 60 },
+    { bucket: rateLimitBuckets.newsletterClient, key: client, limit: SIGNUP_LIMITS.perClientPerHour, windowMinutes: 60, perClient: true },
   ]);
   if (limited) return { ok: false, reason: "rate_limited" };
 

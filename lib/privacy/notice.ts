@@ -1,4 +1,5 @@
-import { SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "@/lib/auth/constants";
+import { SESSION_COOKIE, SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "@/lib/auth/constants";
+import { CART_COOKIE, CART_COOKIE_DAYS, CART_COUNT_COOKIE } from "@/lib/cart/cookies";
 import { consentPurposes } from "@/lib/consent/purposes";
 import { shopConfig } from "@/lib/shop-config";
 
@@ -53,9 +54,9 @@ export const collectedData: CollectedData[] = [
 
 /** Every cookie the shop sets. None is set while you only browse. */
 export const cookiesUsed = [
-  { name: "hearth_cart", purpose: "Remembers your cart (a random number, nothing about you).", kept: "60 days" },
-  { name: "hearth_cart_count", purpose: "Shows how many items are in your cart in the header.", kept: "60 days" },
-  { name: "authjs.session-token", purpose: "Keeps you signed in.", kept: `${SESSION_MAX_AGE_DAYS} days, or until you sign out` },
+  { name: CART_COOKIE, purpose: "Remembers your cart (a random number, nothing about you).", kept: `${CART_COOKIE_DAYS} days` },
+  { name: CART_COUNT_COOKIE, purpose: "Shows how many items are in your cart in the header.", kept: `${CART_COOKIE_DAYS} days` },
+  { name: SESSION_COOKIE, purpose: "Keeps you signed in.", kept: `${SESSION_MAX_AGE_DAYS} days, or until you sign out` },
   { name: "authjs.csrf-token, authjs.callback-url", purpose: "Protect the sign-in form and bring you back to the page you were on.", kept: "Until you close the browser" },
 ];
 

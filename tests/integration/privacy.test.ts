@@ -5,7 +5,7 @@ import { createAddress, upsertUserWithRole } from "@/db/queries/accounts";
 import { recordConsentChange, requestNewsletterSubscription } from "@/db/queries/consent";
 import { ERASED, exportPersonalData } from "@/db/queries/privacy";
 import { erasePerson, suppressionHash } from "@/lib/privacy/erasure";
-import { keyedHash } from "@/lib/signed-token";
+import { personalRateLimitKeys, rateLimitKeyHash } from "@/lib/privacy/rate-limit";
 import { testSql } from "../support/sql";
 
 const sql = testSql();
@@ -59,8 +59,10 @@ async function makePerson(label: string) {
   await sql`insert into email_messages (to_address, subject, template, reason, category, status) values (${email}, 'Your order', 'order-confirmation', 'You placed an order.', 'transactional', 'sent')`;
   const { subscriberId } = await requestNewsletterSubscription({ email, topics: ["newsletter:offers"], wordingId: "w", source: "footer", tokenHash: `th-${marker}`, expiresAt: new Date(Date.now() + 60_000), clientHash: "ch" });
   await recordConsentChange({ userId: user.id }, { purpose: "personalisation", granted: true, wordingId: "p", source: "privacy-centre", method: "privacy_centre" });
-  await sql`insert into rate_limit_hits (bucket, key_hash) values ('newsletter:address', ${keyedHash("rate-limit:newsletter:address", email)})`;
-  return { user, email, marker, subscriberId, accountOrder, guestOrder, addressHash: keyedHash("rate-limit:newsletter:address", email) };
+  // One hit in every bucket keyed by the person, as the shop's own limiter stores them.
+  const hitHashes = personalRateLimitKeys.map(({ bucket, keyOf }) => rateLimitKeyHash(bucket, keyOf({ userId: user.id, email })));
+  for (const [i, { bucket }] of personalRateLimitKeys.entries()) await sql`insert into rate_limit_hits (bucket, key_hash) values (${bucket}, ${hitHashes[i]!})`;
+  return { user, email, marker, subscriberId, accountOrder, guestOrder, hitHashes };
 }
 
 describe("the personal data inventory", () => {
@@ -122,8 +124,10 @@ describe("export and erasure", () => {
     expect(items!.n).toBe(1);
     const [sessions] = await sql`select count(*)::int as n from sessions where session_token = ${`tok-${carol.marker}`}`;
     expect(sessions!.n).toBe(0);
-    const [hits] = await sql`select count(*)::int as n from rate_limit_hits where key_hash = ${carol.addressHash}`;
+    const [hits] = await sql`select count(*)::int as n from rate_limit_hits where key_hash in ${sql(carol.hitHashes)}`;
     expect(hits!.n).toBe(0);
+    const [danHits] = await sql`select count(*)::int as n from rate_limit_hits where key_hash in ${sql(dan.hitHashes)}`;
+    expect(danHits!.n).toBe(dan.hitHashes.length);
     // Carol's own address is on the suppression list, as a keyed hash (and only as a hash).
     const [suppressed] = await sql`select reason from suppressions where email_hash = ${suppressionHash(carol.email)}`;
     expect(suppressed?.reason).toBe("account_deleted");

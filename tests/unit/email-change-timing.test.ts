@@ -16,7 +16,7 @@ vi.mock("@/lib/auth/session", () => ({
   requireUser: async () => ({ id: "user-1", email: "me@example.com", name: null, role: "customer" }),
   requireRole: async () => ({ id: "user-1", email: "me@example.com", name: null, role: "customer" }),
 }));
-vi.mock("@/lib/privacy/rate-limit", () => ({ checkRateLimit: async () => null }));
+vi.mock("@/lib/privacy/rate-limit", () => ({ checkRateLimit: async () => null, rateLimitBuckets: { emailChange: "email-change" } }));
 vi.mock("@/db/queries/accounts", () => ({
   getUserByEmail: async (email: string) => {
     calls.push(`lookup ${email}`);

@@ -9,7 +9,8 @@ import { recordConsentChange, setTopicForUser } from "@/db/queries/consent";
 import { userFormAction } from "@/lib/actions";
 import { requireRecentSignIn } from "@/lib/auth/recent-sign-in";
 import { sendSignInLinkWithinLimits } from "@/lib/auth/request-link";
-import { currentSessionToken } from "@/lib/auth/session";
+import { currentSessionToken, SESSION_COOKIE_NAMES } from "@/lib/auth/session";
+import { CART_COOKIE, CART_COUNT_COOKIE } from "@/lib/cart/session";
 import { consentPurposes, findPurpose, isNewsletterTopic } from "@/lib/consent/purposes";
 import { AppError } from "@/lib/errors";
 import { erasePerson } from "@/lib/privacy/erasure";
@@ -57,7 +58,7 @@ export const deleteAccountAction = userFormAction(deleteSchema, async (_input, u
   const result = await erasePerson(user.id, user.email);
   if (!result) throw new AppError("not_found", "This account no longer exists.");
   const jar = await cookies();
-  for (const name of ["authjs.session-token", "__Secure-authjs.session-token", "hearth_cart", "hearth_cart_count"]) jar.delete(name);
+  for (const name of [...SESSION_COOKIE_NAMES, CART_COOKIE, CART_COUNT_COOKIE]) jar.delete(name);
   redirect("/account-deleted");
 });
 

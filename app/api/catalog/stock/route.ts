@@ -3,7 +3,7 @@ import { z } from "zod";
 import { setVariantStocks } from "@/lib/catalog/mutations";
 import { getEnv } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
-import { secretsMatch } from "@/lib/secure-compare";
+import { secretsMatch } from "@/lib/signed-token";
 import { stockUpdatesSchema } from "@/lib/validations/inventory";
 
 /**

@@ -108,5 +108,7 @@ export const personalDataInventory: Record<string, TableTreatment> = {
   product_images: { personal: [], other: ["id", "product_id", "src", "alt", "width", "height", "position"], export: "none", erasure: "none" },
   collections: { personal: [], other: ["id", "slug", "title", "description", "position", "published"], export: "none", erasure: "none" },
   collection_products: { personal: [], other: ["collection_id", "product_id", "position"], export: "none", erasure: "none" },
+  // Words of published products' text, for typo-tolerant search (db/migrations/0007_search_words_lexicon.sql).
+  search_words: { personal: [], other: ["word", "deletions"], export: "none", erasure: "none" },
   discount_codes: { personal: [], other: ["id", "code", "kind", "value", "currency", "min_subtotal", "starts_at", "expires_at", "usage_limit", "used_count", "active"], export: "none", erasure: "none" },
 };

@@ -4,6 +4,7 @@ import { getDb } from "../index";
 import { collectionProducts, collections, productImages, products, productVariants } from "../schema";
 import type { ListingState } from "@/lib/catalog/listing-params";
 import { shopConfig } from "@/lib/shop-config";
+import { allowedEdits, matchesAsPrefix, meantWords, searchWords } from "@/lib/catalog/typo-tolerance";
 
 /* ------------------------------------------------------------------ DTOs */
 
@@ -370,58 +371,96 @@ export async function getProductBySlug(slug: string): Promise<ProductDto | null>
   };
 }
 
-const TYPO_THRESHOLD = 0.5;
-
 /**
- * Full-text search ranked by PostgreSQL. When the words find nothing (usually a typo such as
- * "hodie"), trigram word similarity finds the nearest titles instead ("hoodie"). Both use
- * their GIN index; the query is always a bound parameter.
+ * Full-text search ranked by PostgreSQL. When the words as typed find nothing, each word is
+ * corrected to the nearest words the catalogue uses (lib/catalog/typo-tolerance.ts says how
+ * near) and the search runs again with every word matching as typed, as the start of a word,
+ * or as one of its corrections. Exact matches therefore always come first, and a slip finds
+ * what the right spelling finds, in the same order. Every value is a bound parameter.
  */
 export async function searchProducts(query: string, page = 1, pageSize: number = shopConfig.pageSize): Promise<SearchResultDto> {
   if (!query) return { items: [], total: 0, page: 1, pageCount: 1 };
   const q = query.toLowerCase();
   const offset = (page - 1) * pageSize;
-  const rows = await getDb().transaction(async (tx) => {
-    // Rank and page on ids first, then build cards for just the one page of results.
-    const fullText = await tx.execute<CardRow & { rank: number }>(sql`
-      with ranked as (
-        select p.id, ts_rank(p.search_vector, q.tsq) as rank, count(*) over ()::int as total_count
-        from products p, websearch_to_tsquery('english', ${q}) as q(tsq)
-        where p.status = 'published' and p.search_vector @@ q.tsq
-        order by rank desc, p.id asc
-        limit ${pageSize} offset ${offset}
-      )
-      select ${cardColumns}, ranked.total_count
-      from ranked join products p on p.id = ranked.id
-      ${cardJoins}
-      order by ranked.rank desc, p.id asc`);
-    if (fullText.length > 0) return fullText;
-    if (page > 1) {
-      // Past the end of full-text results: report their total rather than switch to typo matches.
-      const [count] = await tx.execute<{ total: number }>(sql`
-        select count(*)::int as total from products p
-        where p.status = 'published' and p.search_vector @@ websearch_to_tsquery('english', ${q})`);
-      if ((count?.total ?? 0) > 0) return [{ total_count: count!.total } as CardRow];
-    }
-    // pg_trgm's default threshold (0.6) misses common one-letter slips such as "candel";
-    // 0.5 catches them. SET LOCAL ends with the transaction.
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`);
-    return tx.execute<CardRow>(sql`
-      with ranked as (
-        select p.id, word_similarity(${q}, p.search_text) as similarity, count(*) over ()::int as total_count
-        from products p
-        where p.status = 'published' and ${q} <% p.search_text
-        order by similarity desc, p.id asc
-        limit ${pageSize} offset ${offset}
-      )
-      select ${cardColumns}, ranked.total_count
-      from ranked join products p on p.id = ranked.id
-      ${cardJoins}
-      order by ranked.similarity desc, p.id asc`);
+  const db = getDb();
+  // Rank and page on ids first, then build cards for just the one page of results.
+  const rankedPage = (tsquery: SQL) => db.execute<CardRow & { rank: number }>(sql`
+    with ranked as (
+      select p.id, ts_rank(p.search_vector, q.tsq) as rank, count(*) over ()::int as total_count
+      from products p, ${tsquery} as q(tsq)
+      where p.status = 'published' and p.search_vector @@ q.tsq
+      order by rank desc, p.id asc
+      limit ${pageSize} offset ${offset}
+    )
+    select ${cardColumns}, ranked.total_count
+    from ranked join products p on p.id = ranked.id
+    ${cardJoins}
+    order by ranked.rank desc, p.id asc`);
+  const result = (rows: CardRow[]): SearchResultDto => {
+    const total = rows[0]?.total_count ?? 0;
+    return { items: rows.filter((r) => r.slug !== undefined).map(toCard), total, page, pageCount: pageCount(total, pageSize) };
+  };
+
+  const exact = sql`websearch_to_tsquery('english', ${q})`;
+  const fullText = await rankedPage(exact);
+  if (fullText.length > 0) return result(fullText);
+  if (page > 1) {
+    // Past the end of full-text results: report their total rather than switch to corrected words.
+    const [count] = await db.execute<{ total: number }>(sql`
+      select count(*)::int as total from products p, ${exact} as q(tsq)
+      where p.status = 'published' and p.search_vector @@ q.tsq`);
+    if ((count?.total ?? 0) > 0) return result([{ total_count: count!.total } as CardRow]);
+  }
+  const forgiving = await forgivingQuery(q);
+  return forgiving ? result(await rankedPage(forgiving)) : result([]);
+}
+
+/** Catalogue words beginning with a typed word that are considered as what it means. */
+const COMPLETIONS_LOOKED_AT = 20;
+
+/**
+ * A tsquery in which each word matches as typed, as the start of a word, or as its nearest
+ * catalogue words; null when the query has no words at all.
+ */
+async function forgivingQuery(query: string): Promise<SQL | null> {
+  const words = searchWords(query);
+  if (words.length === 0) return null;
+  const toCorrect = [...new Set(words.filter((w) => !w.excluded && allowedEdits(w.text) > 0).map((w) => w.text))];
+  const nearby = new Map<string, string[]>();
+  if (toCorrect.length > 0) {
+    // Per word: every catalogue word within reach, found through the GIN index on the deletion
+    // variants (see the migration), and the first catalogue words that begin with it, a range
+    // of the byte-ordered index (chr(1114111) is the last Unicode character). A word no
+    // published product matches any more (renamed, hidden, deleted) is skipped.
+    const rows = await getDb().execute<{ typed: string; word: string }>(sql`
+      select distinct q.word as typed, c.word
+      from unnest(${sql.param(toCorrect)}::text[], ${sql.param(toCorrect.map(allowedEdits))}::int[]) as q(word, edits)
+      cross join lateral (
+        select w.word from search_words w
+        where w.deletions && search_word_deletions(q.word, q.edits)
+          and length(w.word) between length(q.word) - q.edits and length(q.word) + q.edits
+        union all
+        (select w.word from search_words w
+         where w.word collate "C" > q.word and w.word collate "C" < q.word || chr(1114111)
+         order by w.word collate "C" limit ${COMPLETIONS_LOOKED_AT})
+      ) as c
+      where exists (
+        select 1 from products p
+        where p.status = 'published' and p.search_vector @@ plainto_tsquery('english', c.word))`);
+    for (const row of rows) nearby.set(row.typed, [...(nearby.get(row.typed) ?? []), row.word]);
+  }
+  const perWord = words.map((w) => {
+    const typed = sql`plainto_tsquery('english', ${w.text})`;
+    if (w.excluded) return sql`!! ${typed}`;
+    const alternatives = [typed];
+    // Unstemmed, so that "sofs" does not become the prefix "sof" (the stemmed words meant cover
+    // "walkin" → "walk"); words hold only letters and digits, so quoting them is well-formed.
+    if (matchesAsPrefix(w.text)) alternatives.push(sql`to_tsquery('simple', ${`'${w.text}':*`})`);
+    for (const word of meantWords(w.text, nearby.get(w.text) ?? [])) alternatives.push(sql`plainto_tsquery('english', ${word})`);
+    // A stop word ("for", "the") is left out, as full-text search leaves it out, not guessed at.
+    return sql`(case when numnode(${typed}) = 0 then ${typed} else ${sql.join(alternatives, sql` || `)} end)`;
   });
-  const total = rows[0]?.total_count ?? 0;
-  const items = rows.filter((r) => r.slug !== undefined).map(toCard);
-  return { items, total, page, pageCount: pageCount(total, pageSize) };
+  return sql`(select ${sql.join(perWord, sql` && `)})`;
 }
 
 export async function listSitemapEntries() {

@@ -42,7 +42,10 @@ export const products = pgTable(
     featuredRank: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    /** Title and keywords, kept for trigram (typo-tolerant) matching. */
+    /**
+     * Title and keywords, once used for trigram matching. Search no longer reads it (typo
+     * tolerance uses the search_words vocabulary, db/migrations/0007); a later migration can drop it.
+     */
     searchText: text()
       .notNull()
       .generatedAlwaysAs(sql`lower(title || ' ' || keywords)`),
@@ -59,6 +62,10 @@ export const products = pgTable(
     index("products_status_idx").on(t.status),
   ],
 );
+
+// search_words, the vocabulary of published products for typo-tolerant search, lives only in
+// db/migrations/0007_search_words_lexicon.sql: a trigger on products fills it, and drizzle-kit
+// can express neither the trigger nor the function its generated column calls.
 
 export const productVariants = pgTable(
   "product_variants",

@@ -14,6 +14,7 @@ import {
 import { defaultListingState, parseListingState } from "@/lib/catalog/listing-params";
 import { seedCollections, seedProducts } from "@/db/seed-data";
 import { seedDatabase } from "@/db/seed";
+import postgres from "postgres";
 import { testSql } from "../support/sql";
 
 const sql = testSql();
@@ -209,7 +210,7 @@ describe("search", () => {
     expect(result.items[0]?.slug).toBe("linen-shirt");
   });
 
-  it("forgives typos through trigram similarity", async () => {
+  it("forgives typos", async () => {
     expect((await searchProducts("hodie")).items.map((p) => p.slug)).toContain("merino-hoodie");
     expect((await searchProducts("candel")).items.length).toBeGreaterThan(0);
     expect((await searchProducts("espreso")).items.map((p) => p.slug)).toContain("espresso-cups-pair");
@@ -245,6 +246,107 @@ describe("search", () => {
     const second = await searchProducts("wool", 2, 2);
     expect(first.total).toBeGreaterThan(2);
     expect(first.items.map((p) => p.slug)).not.toEqual(second.items.map((p) => p.slug));
+  });
+});
+
+describe("search forgives the slips shoppers make", () => {
+  const slugs = async (query: string) => (await searchProducts(query, 1, 50)).items.map((p) => p.slug);
+
+  it('"Herth" finds the Hearth pillar candle', async () => {
+    expect(await slugs("Herth")).toEqual(["hearth-pillar-candle"]);
+  });
+
+  it.each([
+    ["a missing letter", "walnt", "walnut"],
+    ["an extra letter", "merrino", "merino"],
+    ["a wrong letter", "walmut", "walnut"],
+    ["two letters swapped", "aplaca", "alpaca"],
+    ["two letters swapped", "cnadle", "candle"],
+    ["two letters swapped", "beanei", "beanie"],
+  ])("one slip (%s) in a word of 5+ letters finds what the right spelling finds, in the same order: %s", async (_kind, typo, right) => {
+    const expected = await slugs(right);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await slugs(typo)).toEqual(expected);
+  });
+
+  it.each([
+    ["fishremen", "fisherman"],
+    ["lamsbwol", "lambswool"],
+    ["tablcloht", "tablecloth"],
+    ["fingreles", "fingerless"],
+  ])("two slips in a word of 8+ letters still find it: %s", async (typo, right) => {
+    const expected = await slugs(right);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await slugs(typo)).toEqual(expected);
+  });
+
+  it("corrects each word of a query on its own", async () => {
+    expect(await slugs("herth candel")).toEqual(["hearth-pillar-candle"]);
+    expect(await slugs("lamsbwol cardgan")).toEqual(["lambswool-cardigan"]);
+  });
+
+  it("does not guess at two slips in a word of 5 to 7 letters", async () => {
+    // "linear" is two edits from "linen" and "cardio" two from "card": neither is what the shopper meant.
+    expect((await searchProducts("linear")).total).toBe(0);
+    expect((await searchProducts("cardio")).total).toBe(0);
+  });
+
+  it("does not guess at a slip in a word of 4 letters or fewer", async () => {
+    // One edit from "mug", "cup" and "sofa", but short words have too many neighbours to guess.
+    expect((await searchProducts("mog")).total).toBe(0);
+    expect((await searchProducts("cap")).total).toBe(0);
+    expect((await searchProducts("sofs")).total).toBe(0);
+  });
+
+  it("finds nothing for nonsense", async () => {
+    expect((await searchProducts("glorf")).total).toBe(0);
+    expect((await searchProducts("blorptastic zzqqxx")).total).toBe(0);
+  });
+
+  it("learns the words of products the merchant adds, and forgets those it renames, hides or deletes", async () => {
+    const [product] = await sql`
+      insert into products (slug, title, keywords, status) values ('typo-test-tumbler', 'Quillwort tumbler', 'glass', 'published') returning id`;
+    await sql`insert into product_variants (product_id, sku, price_amount, currency, stock) values (${product!.id}, 'TYPO-TUMBLER', 1800, 'GBP', 5)`;
+    try {
+      expect(await slugs("qulliwort")).toEqual(["typo-test-tumbler"]);
+      await sql`update products set status = 'draft' where id = ${product!.id}`;
+      expect(await slugs("qulliwort")).toEqual([]);
+      await sql`update products set status = 'published', title = 'Bramble tumbler' where id = ${product!.id}`;
+      expect(await slugs("brambel")).toEqual(["typo-test-tumbler"]);
+      expect(await slugs("qulliwort")).toEqual([]);
+    } finally {
+      await sql`delete from products where id = ${product!.id}`;
+    }
+    expect(await slugs("brambel")).toEqual([]);
+  });
+
+  it("knows every word of every published product after concurrent catalogue edits", async () => {
+    const writers = postgres(process.env.DATABASE_URL!, { max: 8, onnotice: () => {} });
+    try {
+      const edits = await Promise.allSettled(
+        Array.from({ length: 16 }, (_, i) =>
+          writers.begin(async (tx) => {
+            const [p] = await tx`
+              insert into products (slug, title, keywords, status)
+              values (${`typo-race-${i}`}, ${`Racing tumbler ${["frosted", "smoky", "amber"][i % 3]}`}, 'glass', ${i % 2 ? "published" : "draft"}) returning id`;
+            await tx`insert into product_variants (product_id, sku, price_amount, currency, stock) values (${p!.id}, ${`TYPO-RACE-${i}`}, 1200, 'GBP', 3)`;
+            await tx`update products set title = ${`Racing beaker ${["cobalt", "mossy"][i % 2]}`}, status = 'published' where id = ${p!.id}`;
+          }),
+        ),
+      );
+      // Every writer succeeds: none waits on another's words, so none can deadlock.
+      expect(edits.filter((e) => e.status === "rejected")).toEqual([]);
+      const missing = await sql`
+        select distinct word from products p
+        cross join lateral search_words_in(p.title, p.keywords, p.summary, p.materials, p.description) as word
+        where p.status = 'published'
+        except select word from search_words`;
+      expect(missing).toEqual([]);
+      expect((await slugs("cobolt")).length).toBe(8);
+    } finally {
+      await writers`delete from products where slug like 'typo-race-%'`;
+      await writers.end();
+    }
   });
 });
 

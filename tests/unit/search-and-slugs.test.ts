@@ -3,6 +3,7 @@ import { MAX_QUERY_LENGTH, sanitizeSearchQuery } from "@/lib/catalog/search-quer
 import { isValidSlug, slugify } from "@/lib/catalog/slug";
 import { sharedUrl, shareLinks } from "@/lib/catalog/share-links";
 import { stockLevel } from "@/lib/catalog/stock";
+import { allowedEdits, editDistance, matchesAsPrefix, meantWords, searchWords } from "@/lib/catalog/typo-tolerance";
 
 describe("search query sanitising", () => {
   it("folds whitespace and trims", () => {
@@ -23,6 +24,65 @@ describe("search query sanitising", () => {
   });
   it("normalises look-alike characters", () => {
     expect(sanitizeSearchQuery("ｃａｎｄｌｅ")).toBe("candle");
+  });
+});
+
+describe("typo tolerance", () => {
+  it("counts a missing, extra or wrong letter, or two swapped neighbours, as one edit", () => {
+    expect(editDistance("herth", "hearth")).toBe(1);
+    expect(editDistance("merrino", "merino")).toBe(1);
+    expect(editDistance("walmut", "walnut")).toBe(1);
+    expect(editDistance("cnadle", "candle")).toBe(1);
+    expect(editDistance("fishremen", "fisherman")).toBe(2);
+    expect(editDistance("linear", "linen")).toBe(2);
+    expect(editDistance("candle", "candle")).toBe(0);
+    expect(editDistance("", "wool")).toBe(4);
+    expect(editDistance("crème", "creme")).toBe(1);
+  });
+
+  it("forgives one edit from 5 letters and two from 8, never in short words, numbers or codes", () => {
+    expect(["mug", "wool", "herth", "walnut", "merrino", "fishreman", "x".repeat(24), "x".repeat(25), "4321", "v60", "linen2"].map(allowedEdits)).toEqual([
+      0, 0, 1, 1, 1, 2, 2, 0, 0, 0, 0,
+    ]);
+  });
+
+  it("splits a query into words the way websearch syntax does", () => {
+    expect(searchWords("Herth  candle")).toEqual([
+      { text: "herth", excluded: false },
+      { text: "candle", excluded: false },
+    ]);
+    expect(searchWords("wool -cotton pour-over no. 4321")).toEqual([
+      { text: "wool", excluded: false },
+      { text: "cotton", excluded: true },
+      { text: "pour", excluded: false },
+      { text: "over", excluded: false },
+      { text: "no", excluded: false },
+      { text: "4321", excluded: false },
+    ]);
+    expect(searchWords("'); drop --")).toEqual([{ text: "drop", excluded: false }]);
+  });
+
+  it("means the nearest catalogue words, in a stable order", () => {
+    // "herth" is one edit from "hearth" and "heath"; "earth" is two edits away.
+    expect(meantWords("herth", ["hearth", "heath", "earth"])).toEqual(["hearth", "heath"]);
+    expect(meantWords("herth", ["earth", "heath", "hearth"])).toEqual(["hearth", "heath"]);
+    expect(meantWords("herth", ["hearth", "earth"])).toEqual(["hearth"]);
+    expect(meantWords("fishremen", ["fisherman", "fishermen", "firemen"])).toEqual(["fishermen"]);
+  });
+
+  it("takes a word the catalogue uses as it is, and a word being typed as the words it begins", () => {
+    expect(meantWords("candle", ["candle", "handle"])).toEqual([]);
+    expect(meantWords("sweat", ["sweet", "sweatshirt", "sweater"])).toEqual(["sweater", "sweatshirt"]);
+  });
+
+  it("guesses nothing for short words or words too far from any catalogue word", () => {
+    expect(meantWords("mog", ["mug"])).toEqual([]);
+    expect(meantWords("linear", ["linen"])).toEqual([]);
+    expect(meantWords("glorf", [])).toEqual([]);
+  });
+
+  it("matches words of 3+ characters as the start of a word", () => {
+    expect(["la", "lam", "lamb"].map(matchesAsPrefix)).toEqual([false, true, true]);
   });
 });
 

@@ -101,6 +101,8 @@ const cardJoins = sql`
            max(v.compare_at_amount) filter (where v.compare_at_amount > v.price_amount) as compare_at,
            min(v.currency) as currency, coalesce(sum(v.stock), 0) as total_stock
     from product_variants v where v.product_id = p.id
+    -- A product without variants has nothing to sell or price: no row, so no card.
+    having count(*) > 0
   ) agg
   left join lateral (
     select i.src, i.alt, i.width, i.height from product_images i

@@ -204,6 +204,18 @@ describe("products", () => {
   });
 });
 
+describe("a published product without variants (half-way through a merchant's edit)", () => {
+  it("is left out of search and the featured list instead of breaking them", async () => {
+    const [product] = await sql`insert into products (slug, title, status, featured_rank, keywords) values ('no-variants-yet', 'Unfinished lantern', 'published', 0, 'lantern') returning id`;
+    try {
+      expect((await searchProducts("unfinished lantern")).items).toEqual([]);
+      expect((await listFeaturedProducts(20)).map((p) => p.slug)).not.toContain("no-variants-yet");
+    } finally {
+      await sql`delete from products where id = ${product!.id}`;
+    }
+  });
+});
+
 describe("search", () => {
   it("ranks title matches first", async () => {
     const result = await searchProducts("linen shirt");

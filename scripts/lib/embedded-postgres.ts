@@ -275,7 +275,9 @@ async function initialise(bins: Binaries, dataDir: string, user: RunAs | null) {
   try {
     const child = spawn(
       bins.initdb,
-      [`--pgdata=${dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, "--lc-messages=C"],
+      // UTF-8 whatever the machine's locale: a container without LANG would otherwise get
+      // SQL_ASCII, which stores Thai, Arabic, Vietnamese or Greek text as unchecked bytes.
+      [`--pgdata=${dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, "--lc-messages=C", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
       { ...(user ?? {}), stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
     );
     const output = collectOutput(child);

@@ -57,6 +57,9 @@ describe("the embedded PostgreSQL behind `npm run dev`", () => {
     expect(first.startedHere).toBe(true);
     expect(await answers(first.serverUrl)).toBe(true);
     const sql = postgres(first.serverUrl, { max: 1, onnotice: () => {} });
+    // UTF-8 whatever the machine's locale, so any shop's language is stored as text.
+    const [encoding] = await sql`select pg_encoding_to_char(encoding) as name from pg_database where datname = current_database()`;
+    expect(encoding?.name).toBe("UTF8");
     await sql`create table kept (n int)`;
     await sql`insert into kept values (42)`;
     await sql.end();

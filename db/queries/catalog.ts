@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../index";
 import { collectionProducts, collections, productImages, products, productVariants } from "../schema";
-import type { ListingState } from "@/lib/catalog/listing-params";
+import { MAX_PAGE, type ListingState } from "@/lib/catalog/listing-params";
 import { shopConfig } from "@/lib/shop-config";
 import { allowedEdits, matchesAsPrefix, meantWords, searchWords } from "@/lib/catalog/typo-tolerance";
 
@@ -226,6 +226,7 @@ export async function listCollectionProducts(
   pageSize: number = shopConfig.pageSize,
 ): Promise<CollectionListingDto> {
   const db = getDb();
+  state = { ...state, page: safePage(state.page) };
   const offset = (state.page - 1) * pageSize;
   const rows = await db.execute<CardRow>(sql`
     select ${cardColumns}, count(*) over ()::int as total_count
@@ -380,8 +381,16 @@ export async function getProductBySlug(slug: string): Promise<ProductDto | null>
  * or as one of its corrections. Exact matches therefore always come first, and a slip finds
  * what the right spelling finds, in the same order. Every value is a bound parameter.
  */
-export async function searchProducts(query: string, page = 1, pageSize: number = shopConfig.pageSize): Promise<SearchResultDto> {
-  if (!query) return { items: [], total: 0, page: 1, pageCount: 1 };
+/** A page number the database can use: whole, 1 or more, at most MAX_PAGE (anything else is page 1). */
+function safePage(page: unknown): number {
+  return typeof page === "number" && Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1;
+}
+
+export async function searchProducts(query: string, requestedPage = 1, pageSize: number = shopConfig.pageSize): Promise<SearchResultDto> {
+  // These run behind 'use cache' functions, which Next.js also exposes as callable references:
+  // arguments are checked here too, not only where the pages parse the URL.
+  if (typeof query !== "string" || !query) return { items: [], total: 0, page: 1, pageCount: 1 };
+  const page = safePage(requestedPage);
   const q = query.toLowerCase();
   const offset = (page - 1) * pageSize;
   const db = getDb();

@@ -249,6 +249,10 @@ describe("search", () => {
     expect((await searchProducts("zzqqxx")).total).toBe(0);
     expect((await searchProducts("'); drop table products; --")).total).toBeGreaterThanOrEqual(0);
     expect((await searchProducts("x".repeat(100))).total).toBe(0);
+    // Page numbers no page would send (a script calling the cached function directly).
+    for (const page of [-5, 0, 1.5, Number.NaN, 1e9]) expect((await searchProducts("wool", page)).page).toBe(1);
+    const id = await collectionId("knitwear");
+    expect((await listCollectionProducts(id, { ...defaultListingState, page: -3 })).page).toBe(1);
     const [row] = await sql`select count(*)::int as n from products`;
     expect(row!.n).toBe(seedProducts.length);
   });

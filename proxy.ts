@@ -9,7 +9,9 @@ import {
   searchStateToSegment,
   variantToSegment,
 } from "@/lib/catalog/route-segments";
-import { getRouteIndex, keepPossibleFilters } from "@/lib/catalog/route-index";
+import { canonicalListingState, getRouteIndex } from "@/lib/catalog/route-index";
+import { minorUnitDigits } from "@/lib/money";
+import { shopConfig } from "@/lib/shop-config";
 import { isValidSlug } from "@/lib/catalog/slug";
 import { verifyOrderToken } from "@/lib/orders/order-link";
 
@@ -46,23 +48,23 @@ function refusal(status: number, code: string, message: string) {
  * one that way is a 404 like any unknown action.
  */
 function refuseHostileBody(request: NextRequest): Response | null {
+  // The action header is checked whether or not a body came with it.
+  const actionId = request.headers.get("next-action");
+  if (actionId !== null && !isServerActionId(actionId)) return refusal(404, "not_found", "There is no such action.");
   const length = request.headers.get("content-length");
   const hasBody = length !== null || request.headers.has("transfer-encoding");
-  if (!hasBody) return null;
+  if (!hasBody) return actionId !== null ? refusal(400, "invalid", "Actions take a form.") : null;
   if (length === null || !/^\d{1,12}$/.test(length)) return refusal(411, "invalid", "Send the body with a Content-Length.");
   if (Number(length) > MAX_BODY_BYTES) return refusal(413, "invalid", "The request is too large.");
-  const actionId = request.headers.get("next-action");
-  if (actionId !== null) {
-    if (!isServerActionId(actionId)) return refusal(404, "not_found", "There is no such action.");
-    if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return refusal(400, "invalid", "Actions take a form.");
-  }
+  if (actionId !== null && !(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return refusal(400, "invalid", "Actions take a form.");
   return null;
 }
 
 /**
  * Without JavaScript a form posts its action's id as a field instead of a header: $ACTION_ID_<id>
- * for a plain action, or $ACTION_<n>:0 = {"id": …} for one with bound arguments (useActionState's
- * forms). The same rule applies to both.
+ * for a plain action, or $ACTION_REF_<p> with $ACTION_<p>:0 = {"id": …} for one with bound
+ * arguments (useActionState's forms), where React accepts any <p>. The same rule applies to both,
+ * and a reference whose description is missing or unreadable is refused too.
  */
 async function refuseCachedFunctionForm(request: NextRequest): Promise<Response | null> {
   if (request.method !== "POST" || request.headers.has("next-action") || request.nextUrl.pathname.startsWith("/api/")) return null;
@@ -73,16 +75,17 @@ async function refuseCachedFunctionForm(request: NextRequest): Promise<Response 
   } catch {
     return refusal(400, "invalid", "The form could not be read.");
   }
-  for (const [key, value] of form.entries()) {
-    let id = /^\$ACTION_ID_(.*)$/.exec(key)?.[1];
-    if (id === undefined && /^\$ACTION_\d+:0$/.test(key)) {
-      try {
-        const bound = JSON.parse(typeof value === "string" ? value : "") as { id?: unknown };
-        id = typeof bound.id === "string" ? bound.id : "";
-      } catch {
-        id = "";
-      }
+  const boundId = (prefix: string): string => {
+    const described = form.get(`$ACTION_${prefix}:0`);
+    try {
+      const bound = JSON.parse(typeof described === "string" ? described : "") as { id?: unknown };
+      return typeof bound.id === "string" ? bound.id : "";
+    } catch {
+      return "";
     }
+  };
+  for (const key of form.keys()) {
+    const id = key.startsWith("$ACTION_ID_") ? key.slice("$ACTION_ID_".length) : key.startsWith("$ACTION_REF_") ? boundId(key.slice("$ACTION_REF_".length)) : undefined;
     if (id !== undefined && !isServerActionId(id)) return refusal(404, "not_found", "There is no such action.");
   }
   return null;
@@ -102,8 +105,8 @@ function isServerActionId(id: string): boolean {
  *
  * Because each distinct URL becomes a cache entry, URLs that name nothing real are decided
  * here, before rendering (lib/catalog/route-index.ts): an unknown product or collection is a
- * 404, an unknown SKU shares one "option not available" page per product, and filter values
- * no product has are dropped. Nothing here reads a session: authorisation lives next to the data.
+ * 404, an unknown SKU shares one "option not available" page per product, and a listing's
+ * filters and page are folded into the one state that gives the same result. Nothing here reads a session: authorisation lives next to the data.
  */
 export async function proxy(request: NextRequest) {
   const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request));
@@ -156,7 +159,8 @@ export async function proxy(request: NextRequest) {
     const collection = index?.collections.get(slug);
     if (index && !collection) return notFound(request);
     const state = parseListingState(searchParams);
-    url.pathname = `/collections/${slug}/${listingStateToSegment(collection ? keepPossibleFilters(state, collection) : state)}`;
+    const canonical = collection ? canonicalListingState(state, collection, 10 ** minorUnitDigits(shopConfig.currency), shopConfig.pageSize) : state;
+    url.pathname = `/collections/${slug}/${listingStateToSegment(canonical)}`;
     return NextResponse.rewrite(url);
   }
 
@@ -185,5 +189,6 @@ export const config = {
     // Every request with a body (form posts, actions, webhooks), for refuseHostileBody.
     { source: "/:path*", has: [{ type: "header", key: "content-length" }] },
     { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }] },
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],
 };

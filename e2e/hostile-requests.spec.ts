@@ -55,6 +55,8 @@ test("an action called with a plain object instead of a form is refused and send
     data: JSON.stringify([null, { email: "plain@example.com" }]),
   });
   expect(response.status()).toBe(400);
+  // With no body at all.
+  expect((await request.post("/login", { headers: { "next-action": id } })).status()).toBe(400);
 });
 
 test("the catalogue's cached functions cannot be called as actions, with or without JavaScript", async ({ request }) => {
@@ -71,6 +73,13 @@ test("the catalogue's cached functions cannot be called as actions, with or with
     expect(viaHeader.status(), id).toBe(404);
     const viaForm = await request.post("/search?q=mug", { multipart: { [`$ACTION_ID_${id}`]: "", page: "-5" } });
     expect(viaForm.status(), id).toBe(404);
+    // The bound form React's useActionState uses, under any prefix React accepts.
+    const viaBoundForm = await request.post("/search?q=mug", {
+      multipart: { "$ACTION_REF_x": "", "$ACTION_x:0": JSON.stringify({ id, bound: "$@1" }), "$ACTION_x:1": JSON.stringify(["mug", -5]) },
+    });
+    expect(viaBoundForm.status(), id).toBe(404);
+    const withoutBody = await request.post("/search?q=mug", { headers: { "next-action": id } });
+    expect(withoutBody.status(), id).toBe(404);
   }
   // The search page is still fine.
   expect((await request.get("/search?q=mug")).status()).toBe(200);

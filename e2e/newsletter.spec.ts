@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { latestEmail, linkIn } from "./support/auth";
+import { query } from "./support/database";
 import { emailsTo, uniqueAddress } from "./support/mailbox";
 
 async function subscribe(page: import("@playwright/test").Page, email: string, topics: string[]) {
@@ -55,6 +56,10 @@ test("a mail scanner that opens the confirmation link subscribes no one: only th
   await expect(page.getByRole("heading", { name: "Confirm your subscription" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(email);
   expect((await emailsTo(email)).filter((m) => /^Welcome/.test(m.subject))).toHaveLength(0);
+  const stored = await query((sql) => sql`
+    select s.confirmed_at, (select count(*)::int from consent_events e where e.subscriber_id = s.id and e.action = 'granted') as grants
+    from subscribers s where s.email = ${email}`);
+  expect(stored).toEqual([{ confirmed_at: null, grants: 0 }]);
 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const noScript = await context.newPage();

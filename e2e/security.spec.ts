@@ -135,6 +135,9 @@ test("rotating X-Forwarded-For does not give a script a fresh rate-limit key per
     join rate_limit_hits c on c.bucket = 'sign-in:client' and c.created_at = a.created_at
     where a.bucket = 'sign-in:address' and a.key_hash in ${sql(emails.map(addressKey))}`);
   expect(clientKeys).toHaveLength(3);
+  // …and it is this machine's own address, as the connection showed it (not a shared "unknown").
+  const loopback = ["127.0.0.1", "0:0:0:0::/64"].map((a) => createHmac("sha256", e2eServerSettings.authSecret).update(`rate-limit:sign-in:client\n${a}`).digest("base64url"));
+  expect(loopback).toContain(clientKeys[0]!.key_hash);
   expect(new Set(clientKeys.map((k) => k.key_hash)).size).toBe(1);
 });
 
@@ -146,7 +149,8 @@ test("a product that sells out in an order shows as sold out straight away", asy
   expect((await request.post("/api/catalog/stock", { headers: { Authorization: `Bearer ${secret}` }, data: { updates: [{ sku, stock: 2 }] } })).status()).toBe(200);
   await page.goto("/products/wick-trimmer");
   await expect(page.getByTestId("stock")).toContainText("Only 2 left");
-  await page.goto("/products/wick-trimmer"); // now served from the page cache
+  // The page is now served from the page cache: what the order must expire.
+  expect((await request.get("/products/wick-trimmer")).headers()["x-nextjs-cache"]).toBe("HIT");
 
   await addToCart(page, "/products/wick-trimmer");
   await addToCart(page, "/products/wick-trimmer");
@@ -171,18 +175,23 @@ test("made-up product, variant and filter URLs do not create pages in the cache"
 
   // Every unknown SKU of a product shares one "option no longer available" page: the second
   // made-up SKU is served from the entry the first one made.
-  const first = await request.get(`/products/everyday-mug?variant=JUNK${Date.now()}A`);
+  // (A product and a collection no other test changes, so nothing expires them meanwhile.)
+  const first = await request.get(`/products/bud-vase?variant=JUNK${Date.now()}A`);
   expect(first.status()).toBe(200);
   expect(await first.text()).toContain("The option in your link is no longer available");
-  const second = await request.get(`/products/everyday-mug?variant=JUNK${Date.now()}B`);
+  const second = await request.get(`/products/bud-vase?variant=JUNK${Date.now()}B`);
   expect(second.status()).toBe(200);
   expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
 
-  // Filter values no product in the collection has are ignored: the same page as no filter.
-  await request.get("/collections/candles");
-  const junkFilter = await request.get(`/collections/candles?colour=Plaid${Date.now()}&size=XXXL`);
+  // Filter values no product in the collection has, and pages past the end, fold into real pages.
+  await request.get("/collections/gift-sets");
+  const junkFilter = await request.get(`/collections/gift-sets?colour=Plaid${Date.now()}&size=XXXL`);
   expect(junkFilter.status()).toBe(200);
   expect(junkFilter.headers()["x-nextjs-cache"]).toBe("HIT");
+  const pastTheEnd = await request.get("/collections/gift-sets?page=41");
+  expect(await pastTheEnd.text()).toContain("This page is past the end of the list.");
+  const furtherPast = await request.get("/collections/gift-sets?page=42");
+  expect(furtherPast.headers()["x-nextjs-cache"]).toBe("HIT");
 });
 
 test("a saved cart is not the next person's: after 'sign out everywhere else' the other browser cannot see or change it", async ({ browser }) => {

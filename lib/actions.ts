@@ -40,13 +40,19 @@ function toResult(error: unknown): ActionResult<never> {
 async function runParsed<S extends z.ZodType, T>(schema: S, formData: unknown, handler: (input: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
   const input = readForm(schema, formData);
   if (!input) return UNREADABLE;
-  const parsed = schema.safeParse(input);
+  let parsed: ReturnType<S["safeParse"]>;
+  try {
+    parsed = schema.safeParse(input) as ReturnType<S["safeParse"]>;
+  } catch {
+    // A value no form field can hold (a file where text belongs) can throw inside a schema.
+    return UNREADABLE;
+  }
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     return { ok: false, code: "invalid", message: "Please check the highlighted fields.", fieldErrors };
   }
   try {
-    return { ok: true, data: await handler(parsed.data) };
+    return { ok: true, data: await handler(parsed.data as z.infer<S>) };
   } catch (error) {
     return toResult(error);
   }

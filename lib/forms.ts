@@ -27,7 +27,8 @@ function arrayKeys(schema: z.ZodType): Set<string> {
 export function readForm(schema: z.ZodType, formData: unknown): Record<string, unknown> | null {
   if (!(formData instanceof FormData)) return null;
   const lists = arrayKeys(schema);
-  const input: Record<string, unknown> = {};
+  // No prototype: a field named __proto__ must be a field, not a way to swap the object's.
+  const input: Record<string, unknown> = Object.create(null);
   for (const key of new Set(formData.keys())) {
     // React's own bookkeeping fields for progressively enhanced forms.
     if (key.startsWith("$ACTION_")) continue;

@@ -497,18 +497,25 @@ export async function listSitemapEntries() {
  */
 export async function updateVariantStocks(updates: { sku: string; stock: number }[]): Promise<{ updated: { sku: string; productSlug: string }[]; unknown: string[] }> {
   for (const u of updates) if (!Number.isInteger(u.stock) || u.stock < 0) throw new RangeError("Stock must be a whole number of at least 0");
+  const skus = updates.map((u) => u.sku);
   return getDb().transaction(async (tx) => {
-    const updated: { sku: string; productSlug: string }[] = [];
-    const unknown: string[] = [];
-    // One SKU at a time in a fixed order, so two deliveries touching the same SKUs never deadlock.
-    for (const u of [...updates].sort((a, b) => a.sku.localeCompare(b.sku))) {
-      const [row] = await tx.execute<{ slug: string }>(sql`
-        with changed as (update product_variants set stock = ${u.stock} where sku = ${u.sku} returning product_id)
-        update products p set updated_at = now() from changed where p.id = changed.product_id returning p.slug`);
-      if (row) updated.push({ sku: u.sku, productSlug: row.slug });
-      else unknown.push(u.sku);
-    }
-    return { updated, unknown };
+    // Lock the variants first, in id order as checkout does, then their products in id order:
+    // two deliveries, or a delivery and a checkout, can then never hold locks the other waits for.
+    const variants = await tx.execute<{ id: number; sku: string; product_id: number }>(sql`
+      select id, sku, product_id from product_variants where sku = any(${sql.param(skus)}::text[]) order by id for update`);
+    const productIds = [...new Set(variants.map((v) => v.product_id))].sort((a, b) => a - b);
+    const productRows = productIds.length
+      ? await tx.execute<{ id: number; slug: string }>(sql`select id, slug from products where id = any(${sql.param(productIds)}::int[]) order by id for update`)
+      : [];
+    const stockBySku = new Map(updates.map((u) => [u.sku, u.stock]));
+    for (const v of variants) await tx.execute(sql`update product_variants set stock = ${stockBySku.get(v.sku)!} where id = ${v.id}`);
+    if (productIds.length) await tx.execute(sql`update products set updated_at = now() where id = any(${sql.param(productIds)}::int[])`);
+    const slugById = new Map(productRows.map((p) => [p.id, p.slug]));
+    const found = new Set(variants.map((v) => v.sku));
+    return {
+      updated: variants.map((v) => ({ sku: v.sku, productSlug: slugById.get(v.product_id)! })),
+      unknown: skus.filter((sku) => !found.has(sku)),
+    };
   });
 }
 
@@ -542,7 +549,8 @@ export async function checkDatabase(): Promise<{ ok: true; latencyMs: number } |
 
 export type RouteIndexData = {
   products: { slug: string; skus: string[] }[];
-  collections: { slug: string; options: Record<string, string[]>; minPrice: number | null; maxPrice: number | null }[];
+  /** Per collection: option values its filters can match, its variants' prices (minor units, ascending) and its product count. */
+  collections: { slug: string; options: Record<string, string[]>; prices: number[]; productCount: number }[];
 };
 
 /**
@@ -567,23 +575,24 @@ export async function listRouteIndexData(): Promise<RouteIndexData> {
       cross join lateral jsonb_each_text(v.options) as o(key, value)
       where c.published and o.key = any(${sql.param([...shopConfig.filterableOptions])}::text[])
       group by c.slug, lower(o.key)`),
-    db.execute<{ slug: string; min: number | null; max: number | null }>(sql`
-      select c.slug, min(v.price_amount)::int as min, max(v.price_amount)::int as max
+    db.execute<{ slug: string; prices: number[] | null; product_count: number }>(sql`
+      select c.slug,
+        array(select distinct v.price_amount from collection_products cp
+          join products p on p.id = cp.product_id and p.status = 'published'
+          join product_variants v on v.product_id = p.id
+          where cp.collection_id = c.id order by 1) as prices,
+        (select count(*)::int from collection_products cp join products p on p.id = cp.product_id and p.status = 'published'
+          where cp.collection_id = c.id) as product_count
       from collections c
-      left join collection_products cp on cp.collection_id = c.id
-      left join products p on p.id = cp.product_id and p.status = 'published'
-      left join product_variants v on v.product_id = p.id
-      where c.published
-      group by c.slug`),
+      where c.published`),
   ]);
-  const unit = minorPerMajor();
   return {
     products: productRows.map((r) => ({ slug: r.slug, skus: r.skus })),
     collections: priceRows.map((r) => ({
       slug: r.slug,
       options: Object.fromEntries(optionRows.filter((o) => o.slug === r.slug).map((o) => [o.key, o.values])),
-      minPrice: r.min === null ? null : Math.floor(r.min / unit),
-      maxPrice: r.max === null ? null : Math.ceil(r.max / unit),
+      prices: r.prices ?? [],
+      productCount: r.product_count,
     })),
   };
 }

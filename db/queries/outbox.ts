@@ -32,14 +32,20 @@ export async function claimDueOutboxEmails(limit: number, forOrderId?: string): 
   return rows.map(toClaimed);
 }
 
-export async function markOutboxEmailSent(id: string) {
-  await getDb().execute(sql`update email_outbox set sent_at = now(), locked_until = null, last_error = null where id = ${id}`);
+/*
+ * The sender's claim is its attempt number: a sender too slow for its lease, whose email another
+ * sender has claimed again since, finds the number changed and records nothing over the other's.
+ */
+const stillMine = (email: ClaimedOutboxEmail) => sql`id = ${email.id} and attempts = ${email.attempts} and sent_at is null and failed_at is null`;
+
+export async function markOutboxEmailSent(email: ClaimedOutboxEmail) {
+  await getDb().execute(sql`update email_outbox set sent_at = now(), locked_until = null, last_error = null where ${stillMine(email)}`);
 }
 
 /** A failed attempt: try again at `retryAt`, or give up (null) and keep the error for the merchant. */
-export async function markOutboxEmailFailed(id: string, error: string, retryAt: Date | null) {
+export async function markOutboxEmailFailed(email: ClaimedOutboxEmail, error: string, retryAt: Date | null) {
   const next = retryAt ? sql`next_attempt_at = ${retryAt.toISOString()}::timestamptz` : sql`failed_at = now()`;
-  await getDb().execute(sql`update email_outbox set locked_until = null, last_error = ${error.slice(0, 500)}, ${next} where id = ${id}`);
+  await getDb().execute(sql`update email_outbox set locked_until = null, last_error = ${error.slice(0, 500)}, ${next} where ${stillMine(email)}`);
 }
 
 export type OutboxStateDto = { id: string; kind: OutboxKind; attempts: number; sentAt: Date | null; failedAt: Date | null; lastError: string | null };

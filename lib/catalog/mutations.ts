@@ -4,6 +4,7 @@ import { listCollectionSlugsForProduct, updateVariantStocks } from "@/db/queries
 import type { StockAfterOrder } from "@/db/queries/orders";
 import { shopConfig } from "@/lib/shop-config";
 import { catalogTags } from "./cache-tags";
+import { forgetRouteIndex } from "./route-index";
 
 /*
  * Catalogue writes made from inside the app (server actions, route handlers). Each one
@@ -11,7 +12,17 @@ import { catalogTags } from "./cache-tags";
  * page that shows it, so shoppers never see a stale price or stock level for long.
  */
 
+/**
+ * After a product itself changed (title, price, status, collections…): its pages, and the
+ * route index proxy.ts checks URLs against (lib/catalog/route-index.ts).
+ */
 export async function invalidateProduct(productSlug: string) {
+  forgetRouteIndex();
+  await expireProductPages(productSlug);
+}
+
+/** The cached pages that show a product: its own, its collections', the featured list and search. */
+async function expireProductPages(productSlug: string) {
   const collectionSlugs = await listCollectionSlugsForProduct(productSlug);
   revalidateTag(catalogTags.product(productSlug), { expire: 0 });
   for (const slug of collectionSlugs) revalidateTag(catalogTags.collection(slug), { expire: 0 });
@@ -19,14 +30,17 @@ export async function invalidateProduct(productSlug: string) {
   revalidateTag(catalogTags.search, { expire: 0 });
 }
 
-/** Expires each product's pages once, however many of its variants changed. */
-export async function invalidateProducts(productSlugs: Iterable<string>) {
-  for (const slug of new Set(productSlugs)) await invalidateProduct(slug);
+/**
+ * Expires each product's pages once, however many of its variants changed. Stock alone changes
+ * no URL that exists, so the route index is kept.
+ */
+async function expireStockShown(productSlugs: Iterable<string>) {
+  for (const slug of new Set(productSlugs)) await expireProductPages(slug);
 }
 
 export async function setVariantStocks(updates: { sku: string; stock: number }[]) {
   const result = await updateVariantStocks(updates);
-  await invalidateProducts(result.updated.map((u) => u.productSlug));
+  await expireStockShown(result.updated.map((u) => u.productSlug));
   return result;
 }
 
@@ -39,10 +53,11 @@ export async function setVariantStocks(updates: { sku: string; stock: number }[]
  * together, once each.
  */
 export async function refreshStockShownAfterOrder(stockAfter: StockAfterOrder[]) {
-  await invalidateProducts(stockAfter.filter((s) => s.stock <= shopConfig.lowStockThreshold).map((s) => s.productSlug));
+  await expireStockShown(stockAfter.filter((s) => s.stock <= shopConfig.lowStockThreshold).map((s) => s.productSlug));
 }
 
 /** Everything: after an import or a re-seed done outside the running server. */
 export function invalidateCatalog() {
+  forgetRouteIndex();
   revalidateTag(catalogTags.all, { expire: 0 });
 }

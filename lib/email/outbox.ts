@@ -9,8 +9,8 @@ import { sendOrderConfirmation } from "@/lib/orders/confirmation-email";
  * crash, a deploy or a provider outage delays an email but never loses it.
  */
 
-/** Attempts before giving up, with the waits between them: about a day in all. */
-export const OUTBOX_MAX_ATTEMPTS = 10;
+/** Attempts before giving up, with the waits between them (1, 2, 4… minutes, at most 6 hours): about 20 hours in all. */
+export const OUTBOX_MAX_ATTEMPTS = 12;
 const retryDelayMinutes = (attempts: number) => Math.min(2 ** (attempts - 1), 360);
 const SWEEP_EVERY_MS = 30_000;
 
@@ -21,11 +21,11 @@ async function deliver(email: ClaimedOutboxEmail) {
         await sendOrderConfirmation(email.orderId);
         break;
     }
-    await markOutboxEmailSent(email.id);
+    await markOutboxEmailSent(email);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const retryAt = email.attempts >= OUTBOX_MAX_ATTEMPTS ? null : new Date(Date.now() + retryDelayMinutes(email.attempts) * 60_000);
-    await markOutboxEmailFailed(email.id, message, retryAt);
+    await markOutboxEmailFailed(email, message, retryAt);
     console.error(`Email ${email.kind} for order ${email.orderId}: attempt ${email.attempts} failed${retryAt ? "; will retry" : "; giving up"}: ${message}`);
   }
 }

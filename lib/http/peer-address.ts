@@ -1,23 +1,26 @@
-import { Server } from "node:http";
-import { PEER_ADDRESS_HEADER } from "./client-address";
-
-const INSTALLED = Symbol.for("hearth.peerAddressHeader");
+import { randomBytes } from "node:crypto";
+import { Server as HttpServer } from "node:http";
+import { Server as HttpsServer } from "node:https";
+import { peerAddressHeaderName, setPeerAddressHeaderName } from "./client-address";
 
 /**
- * Stamps each incoming HTTP request with the address of the connection it arrived on, before
- * Next.js sees it, replacing any value the client sent under that name. Next.js offers no
- * other way for route handlers and actions to read the connection's address.
+ * Stamps each incoming HTTP(S) request with the address of the connection it arrived on, before
+ * Next.js sees it. Next.js offers route handlers and actions no other way to read that address.
+ * The header's name is random per process, so a client can neither send a value under it nor
+ * know it.
  */
 export function installPeerAddressHeader() {
-  const proto = Server.prototype as Server & { [INSTALLED]?: boolean };
-  if (proto[INSTALLED]) return;
-  proto[INSTALLED] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
-      request.headers[PEER_ADDRESS_HEADER] = request.socket?.remoteAddress ?? "unknown";
-    }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  } as typeof emit;
+  if (peerAddressHeaderName()) return;
+  const name = `x-hearth-peer-${randomBytes(12).toString("hex")}`;
+  setPeerAddressHeaderName(name);
+  for (const proto of [HttpServer.prototype, HttpsServer.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
+    const emit = proto.emit;
+    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
+      if (event === "request") {
+        const request = args[0] as { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
+        request.headers[name] = request.socket?.remoteAddress ?? "unknown";
+      }
+      return emit.call(this, event, ...args);
+    };
+  }
 }

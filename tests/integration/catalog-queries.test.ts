@@ -202,6 +202,19 @@ describe("products", () => {
     expect(await stockOf("EVEMUG-OAT")).toBe(mug + 1);
     await updateVariantStocks([{ sku: "EVEMUG-OAT", stock: mug }]);
   });
+
+  it("lets deliveries touching the same product's variants in any order run at once without deadlocking", async () => {
+    const skus = ["EVEMUG-OAT", "EVEMUG-TERRACOTTA", "EVEMUG-MOSS", "EVEMUG-SLATE"];
+    const known = (await sql`select sku, stock from product_variants where sku = any(${skus})`) as unknown as { sku: string; stock: number }[];
+    expect(known.length).toBeGreaterThan(1);
+    const deliveries = Array.from({ length: 12 }, (_, i) => {
+      const order = i % 2 ? [...known].reverse() : known;
+      return updateVariantStocks(order.slice(i % 3).map((k) => ({ sku: k.sku, stock: k.stock + 1 })));
+    });
+    const results = await Promise.allSettled(deliveries);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    await updateVariantStocks(known.map((k) => ({ sku: k.sku, stock: k.stock })));
+  });
 });
 
 describe("a published product without variants (half-way through a merchant's edit)", () => {

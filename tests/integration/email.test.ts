@@ -132,6 +132,24 @@ describe("the email outbox", () => {
     await sql.end();
   });
 
+  it("a sender too slow for its lease cannot overwrite what the sender that took over recorded", async () => {
+    const [{ claimDueOutboxEmails, markOutboxEmailFailed, markOutboxEmailSent }] = await Promise.all([import("@/db/queries/outbox")]);
+    const email = `slow-${randomUUID().slice(0, 8)}@example.com`;
+    const { order, sql } = await placeTestOrder(email);
+    const [slow] = await claimDueOutboxEmails(1, order.id);
+    // Its lease runs out while it waits on the provider; another sender takes the email and sends it.
+    await sql`update email_outbox set locked_until = now() - interval '1 second' where order_id = ${order.id}`;
+    const [fast] = await claimDueOutboxEmails(1, order.id);
+    expect(fast!.attempts).toBe(slow!.attempts + 1);
+    await markOutboxEmailSent(fast!);
+    // The slow sender's late failure changes nothing.
+    await markOutboxEmailFailed(slow!, "timeout", null);
+    await markOutboxEmailSent(slow!);
+    const [row] = await sql`select sent_at is not null as sent, failed_at, last_error, attempts from email_outbox where order_id = ${order.id}`;
+    expect(row).toEqual({ sent: true, failed_at: null, last_error: null, attempts: 2 });
+    await sql.end();
+  });
+
   it("keeps an email the provider refused, retries it later, and gives up only after the last attempt", async () => {
     const [{ deliverDueOutboxEmails, OUTBOX_MAX_ATTEMPTS }] = await Promise.all([import("@/lib/email/outbox")]);
     const email = `refused-${randomUUID().slice(0, 8)}@reject.invalid`;

@@ -5,7 +5,7 @@ import { createAddress, upsertUserWithRole } from "@/db/queries/accounts";
 import { recordConsentChange, requestNewsletterSubscription } from "@/db/queries/consent";
 import { ERASED, exportPersonalData } from "@/db/queries/privacy";
 import { erasePerson, suppressionHash } from "@/lib/privacy/erasure";
-import { personalRateLimitKeys, rateLimitKeyHash } from "@/lib/privacy/rate-limit";
+import { checkRateLimit, rateLimitBuckets } from "@/lib/privacy/rate-limit";
 import { testSql } from "../support/sql";
 
 const sql = testSql();
@@ -59,9 +59,15 @@ async function makePerson(label: string) {
   await sql`insert into email_messages (to_address, subject, template, reason, category, status) values (${email}, 'Your order', 'order-confirmation', 'You placed an order.', 'transactional', 'sent')`;
   const { subscriberId } = await requestNewsletterSubscription({ email, topics: ["newsletter:offers"], wordingId: "w", source: "footer", tokenHash: `th-${marker}`, expiresAt: new Date(Date.now() + 60_000), clientHash: "ch" });
   await recordConsentChange({ userId: user.id }, { purpose: "personalisation", granted: true, wordingId: "p", source: "privacy-centre", method: "privacy_centre" });
-  // One hit in every bucket keyed by the person, as the shop's own limiter stores them.
-  const hitHashes = personalRateLimitKeys.map(({ bucket, keyOf }) => rateLimitKeyHash(bucket, keyOf({ userId: user.id, email })));
-  for (const [i, { bucket }] of personalRateLimitKeys.entries()) await sql`insert into rate_limit_hits (bucket, key_hash) values (${bucket}, ${hitHashes[i]!})`;
+  // Hits counted by the shop's own limiter, with the keys its callers use (sign-in and
+  // newsletter by address, email change by account).
+  const before = await sql`select id from rate_limit_hits`;
+  await checkRateLimit([
+    { bucket: rateLimitBuckets.signInAddress, key: email, limit: 5, windowMinutes: 60 },
+    { bucket: rateLimitBuckets.newsletterAddress, key: email, limit: 3, windowMinutes: 1440 },
+    { bucket: rateLimitBuckets.emailChange, key: user.id, limit: 5, windowMinutes: 1440 },
+  ]);
+  const hitHashes = (await sql`select key_hash from rate_limit_hits where id not in ${sql(before.map((r) => r.id as number).concat(-1))}`).map((r) => r.key_hash as string);
   return { user, email, marker, subscriberId, accountOrder, guestOrder, hitHashes };
 }
 

@@ -36,6 +36,16 @@ describe("reading a form for an action", () => {
     expect(newsletterSignupSchema.parse(input)).toEqual({ email: "a@example.com", source: "footer", topics: ["newsletter:offers"] });
   });
 
+  it("treats a field named __proto__ as a field, not as the object's prototype", () => {
+    const data = form([["name", "Ada"], ["__proto__", "x"]]);
+    data.append("line1", new File(["x"], "x.txt"));
+    const input = readForm(addressSchema, data)!;
+    expect(Object.getPrototypeOf(input)).toBeNull();
+    expect(input.__proto__).toBe("x");
+    expect(() => addressSchema.safeParse(input)).not.toThrow();
+    expect(addressSchema.safeParse(input).success).toBe(false);
+  });
+
   it("is null for anything that is not a form, such as a plain object sent by a script", () => {
     expect(readForm(bulk, { ids: [1], status: "published" })).toBeNull();
     expect(readForm(bulk, null)).toBeNull();

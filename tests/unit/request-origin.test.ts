@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { returnPathFrom, signInConfirmUrl } from "@/lib/auth/sign-in-link";
-import { clientAddressFrom, PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { clientAddressFrom } from "@/lib/http/client-address";
+
+const PEER_ADDRESS_HEADER = "x-hearth-peer-test";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 
 describe("the emailed sign-in link", () => {
@@ -30,20 +32,31 @@ describe("the client's network address", () => {
 
   it("is the connection's address when no proxy is trusted, whatever X-Forwarded-For says", () => {
     for (const forged of ["1.2.3.4", "5.6.7.8, 9.9.9.9", "anything"]) {
-      expect(clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": forged }), 0)).toBe("203.0.113.7");
+      expect(clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": forged }), 0, PEER_ADDRESS_HEADER)).toBe("203.0.113.7");
     }
   });
 
   it("behind N trusted proxies, is the N-th address from the right, never one the client wrote further left", () => {
     const h = headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.4, 10.0.0.1" });
-    expect(clientAddressFrom(h, 1)).toBe("10.0.0.1");
-    expect(clientAddressFrom(h, 2)).toBe("198.51.100.4");
-    expect(clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "198.51.100.4" }), 1)).toBe("198.51.100.4");
+    expect(clientAddressFrom(h, 1, PEER_ADDRESS_HEADER)).toBe("10.0.0.1");
+    expect(clientAddressFrom(h, 2, PEER_ADDRESS_HEADER)).toBe("198.51.100.4");
+    expect(clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "198.51.100.4" }), 1, PEER_ADDRESS_HEADER)).toBe("198.51.100.4");
   });
 
   it("spells an IPv4 client on a dual-stack socket the same way as on an IPv4 one", () => {
-    expect(clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: "::ffff:127.0.0.1" }), 0)).toBe("127.0.0.1");
-    expect(clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: "::1" }), 0)).toBe("::1");
+    expect(clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: "::ffff:127.0.0.1" }), 0, PEER_ADDRESS_HEADER)).toBe("127.0.0.1");
+  });
+
+  it("keys an IPv6 client by its /64, so one machine cannot rotate through its own addresses", () => {
+    const key = (address: string) => clientAddressFrom(headers({ [PEER_ADDRESS_HEADER]: address }), 0, PEER_ADDRESS_HEADER);
+    expect(key("2001:db8:abcd:12::1")).toBe("2001:db8:abcd:12::/64");
+    expect(key("2001:0db8:abcd:0012:ffff:1:2:3")).toBe("2001:db8:abcd:12::/64");
+    expect(key("2001:db8:abcd:13::1")).not.toBe(key("2001:db8:abcd:12::1"));
+    expect(key("::1")).toBe("0:0:0:0::/64");
+  });
+
+  it("ignores a header the client sends in place of the stamp: its name is secret per process", () => {
+    expect(clientAddressFrom(headers({ "x-hearth-peer-address": "1.2.3.4", [PEER_ADDRESS_HEADER]: "203.0.113.9" }), 0, PEER_ADDRESS_HEADER)).toBe("203.0.113.9");
   });
 });
 

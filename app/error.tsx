@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -17,12 +17,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       </p>
       {error.digest ? <p className="mt-2 text-xs text-ink-subtle">Reference: {error.digest}</p> : null}
       <div className="mt-8 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="h-11 rounded-full bg-accent-600 px-5 text-sm font-medium text-white">
+        <Button type="button" onClick={reset}>
           Try again
-        </button>
-        <Link href="/" className="inline-flex h-11 items-center rounded-full border border-line-strong px-5 text-sm">
+        </Button>
+        <ButtonLink href="/" variant="secondary">
           Home
-        </Link>
+        </ButtonLink>
       </div>
     </main>
   );

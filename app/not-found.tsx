@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 export const metadata = { title: "Page not found" };
 
@@ -20,9 +20,7 @@ export default function NotFound() {
             Search products
           </label>
           <input id="notfound-q" name="q" type="search" maxLength={100} className="h-11 flex-1 rounded-full border border-line-strong bg-surface-raised px-4" />
-          <button type="submit" className="h-11 rounded-full bg-accent-600 px-5 text-sm font-medium text-white">
-            Search
-          </button>
+          <Button type="submit">Search</Button>
         </form>
         <div className="mt-6">
           <ButtonLink href="/" variant="secondary">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { removeCartItemAction, updateCartItemAction } from "@/app/(shop)/cart/actions";
+import { Button } from "@/components/ui/button";
 import type { CartLineDto } from "@/db/queries/cart";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 import { formatMoney } from "@/lib/money";
@@ -80,16 +81,16 @@ export function CartLine({ line }: { line: CartLineDto }) {
               ))}
             </select>
             <noscript>
-              <button type="submit" className="h-10 rounded-full border border-line-strong px-3 text-sm">
+              <Button type="submit" variant="secondary" size="sm">
                 Update
-              </button>
+              </Button>
             </noscript>
           </form>
           <form action={removeAction}>
             <input type="hidden" name="variantId" value={line.variantId} />
-            <button type="submit" className="text-sm underline underline-offset-4 hover:text-danger" aria-label={`Remove ${label}`}>
+            <Button type="submit" variant="link" size="none" className="text-sm text-ink hover:text-danger" aria-label={`Remove ${label}`}>
               Remove
-            </button>
+            </Button>
           </form>
         </div>
         {error ? (

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
+import { Button } from "@/components/ui/button";
 import { FormField as Field } from "@/components/ui/form-field";
 import { CountrySelect } from "@/components/ui/country-select";
 import { FormStatus } from "@/components/ui/form-status";
@@ -90,13 +91,9 @@ export function CheckoutForm({
         <p className="mt-1 text-ink-muted">After you place the order we show you (and email you) how to pay. We post it when the payment arrives.</p>
       </div>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="h-12 w-full rounded-full bg-accent-600 px-7 text-base font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-      >
+      <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending ? "Placing your order…" : "Place order"}
-      </button>
+      </Button>
     </form>
   );
 }

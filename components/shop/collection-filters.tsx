@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import type { FacetDto } from "@/db/queries/catalog";
 import { isFiltered, listingHref, listingStateToQuery, sortOptions, toggleOptionValue, type ListingState } from "@/lib/catalog/listing-params";
 import { formatMoney } from "@/lib/money";
@@ -110,9 +111,7 @@ export function CollectionFilters({
           </fieldset>
         ))}
 
-        <button type="submit" className="h-10 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
-          Apply
-        </button>
+        <Button type="submit">Apply</Button>
       </ListingFilterForm>
     </details>
   );

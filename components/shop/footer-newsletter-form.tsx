@@ -1,4 +1,5 @@
 import { subscribeFromFooterAction } from "@/app/(shop)/newsletter/actions";
+import { Button } from "@/components/ui/button";
 import { newsletterTopics, signupWording } from "@/lib/consent/purposes";
 
 /**
@@ -26,9 +27,9 @@ export function FooterNewsletterForm() {
         </label>
         <div className="mt-1 flex flex-col gap-2 sm:flex-row">
           <input id="footer-email" name="email" type="email" autoComplete="email" required className="h-11 w-full min-w-0 rounded-lg sm:flex-1 border border-line-strong bg-surface-raised px-3 text-base" />
-          <button type="submit" className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
+          <Button type="submit" className="shrink-0">
             Subscribe
-          </button>
+          </Button>
         </div>
       </div>
       <p className="text-xs text-ink-muted">{signupWording.text}</p>

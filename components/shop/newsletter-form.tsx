@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { subscribeAction } from "@/app/(shop)/newsletter/actions";
+import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { newsletterTopics, signupWording, type signupSources } from "@/lib/consent/purposes";
@@ -49,9 +50,9 @@ export function NewsletterForm({ source }: { source: (typeof signupSources)[numb
             aria-describedby={errors.email ? id("email-error") : undefined}
             className="h-11 w-full min-w-0 rounded-lg sm:flex-1 border border-line-strong bg-surface-raised px-3 text-base aria-invalid:border-danger"
           />
-          <button type="submit" disabled={pending} className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60">
+          <Button type="submit" disabled={pending} className="shrink-0">
             {pending ? "Sending…" : "Subscribe"}
-          </button>
+          </Button>
         </div>
         <FieldError id={id("email-error")} errors={errors.email} />
       </div>

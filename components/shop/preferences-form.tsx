@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { updatePreferencesAction } from "@/app/(shop)/preferences/[token]/actions";
-import { FormStatus, secondaryButtonClass, submitButtonClass } from "@/components/ui/form-status";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
 import { newsletterTopics } from "@/lib/consent/purposes";
 
 /** Boxes show the person's current choices (from the ledger); saving records only changes. */
@@ -26,12 +27,12 @@ export function PreferencesForm({ token, granted }: { token: string; granted: st
         ))}
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" disabled={pending} className={submitButtonClass}>
+        <Button type="submit" name="intent" value="save" disabled={pending}>
           Save my choices
-        </button>
-        <button type="submit" name="intent" value="unsubscribe" disabled={pending} className={secondaryButtonClass}>
+        </Button>
+        <Button type="submit" name="intent" value="unsubscribe" variant="secondary" disabled={pending}>
           Unsubscribe from all
-        </button>
+        </Button>
       </div>
     </form>
   );

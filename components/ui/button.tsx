@@ -1,22 +1,33 @@
 import { cva, type VariantProps } from "class-variance-authority";
 import Link from "next/link";
+import { Slot } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
+/**
+ * The shop's one button look. `danger` is the irreversible action itself (filled);
+ * `danger-secondary` is a destructive choice among others, or the way to one (outlined).
+ * Layout (full width, margins) comes from `className`; colours and sizes only from here.
+ */
 export const buttonVariants = cva(
-  "inline-flex items-center justify-center gap-2 rounded-full font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 whitespace-nowrap",
+  "inline-flex items-center justify-center gap-2 rounded-full font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-60",
   {
     variants: {
       variant: {
         primary: "bg-accent-600 text-white hover:bg-accent-700",
         secondary: "border border-line-strong bg-surface-raised text-ink hover:bg-surface-sunken",
         ghost: "text-ink hover:bg-surface-sunken",
-        link: "text-accent-700 underline underline-offset-4 hover:text-accent-600 rounded-sm",
+        link: "rounded-sm text-accent-700 underline underline-offset-4 hover:text-accent-600",
+        danger: "bg-danger text-white hover:bg-danger/90",
+        "danger-secondary": "border border-danger bg-surface-raised text-danger hover:bg-danger-soft",
       },
       size: {
-        sm: "h-9 px-4 text-sm",
+        sm: "h-10 px-4 text-sm",
         md: "h-11 px-5 text-sm",
         lg: "h-12 px-7 text-base",
+        /** A square control for a symbol (close, dismiss): give it an accessible name. */
+        icon: "size-10 text-lg",
+        /** No box: for the `link` variant inside running text. */
         none: "",
       },
     },
@@ -24,14 +35,25 @@ export const buttonVariants = cva(
   },
 );
 
-type ButtonProps = ComponentProps<"button"> & VariantProps<typeof buttonVariants>;
+type ButtonVariants = VariantProps<typeof buttonVariants>;
 
-export function Button({ className, variant, size, ...props }: ButtonProps) {
-  return <button className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+type ButtonProps = ComponentProps<"button"> &
+  ButtonVariants & {
+    /**
+     * Lend the look to the single child element instead of rendering a <button>: a plain <a>
+     * (a download, a full page load) or a headless library's trigger.
+     */
+    asChild?: boolean;
+  };
+
+export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
+  const Component = asChild ? Slot.Root : "button";
+  return <Component className={cn(buttonVariants({ variant, size }), className)} {...props} />;
 }
 
-type ButtonLinkProps = ComponentProps<typeof Link> & VariantProps<typeof buttonVariants>;
+type ButtonLinkProps = ComponentProps<typeof Link> & ButtonVariants;
 
+/** A link inside the shop that looks like a button (it still navigates, so it is a link). */
 export function ButtonLink({ className, variant, size, ...props }: ButtonLinkProps) {
   return <Link className={cn(buttonVariants({ variant, size }), className)} {...props} />;
 }

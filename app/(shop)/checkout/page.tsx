@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { TotalsList } from "@/components/shop/totals-list";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { listAddresses } from "@/db/queries/accounts";
 import { previewDiscount } from "@/db/queries/orders";
 import { currentCart } from "@/lib/cart/current-cart";
@@ -85,9 +85,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
                 aria-describedby={preview ? "code-result" : undefined}
                 className="h-11 flex-1 rounded-lg border border-line-strong bg-surface px-3 uppercase aria-invalid:border-danger"
               />
-              <button type="submit" className="h-11 rounded-full border border-line-strong px-5 text-sm font-medium hover:border-ink">
+              <Button type="submit" variant="secondary">
                 Apply
-              </button>
+              </Button>
             </div>
             {preview ? (
               <p id="code-result" role="status" className={`mt-2 text-sm ${preview.ok ? "text-success" : "font-medium text-danger"}`}>

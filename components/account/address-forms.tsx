@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { createAddressAction, deleteAddressAction, setDefaultAddressAction, updateAddressAction } from "@/app/account/addresses/actions";
-import { FormField } from "@/components/ui/form-field";
-import { CountrySelect } from "@/components/ui/country-select";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { CountrySelect } from "@/components/ui/country-select";
+import { FormField } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { AddressDto } from "@/db/queries/accounts";
 
@@ -28,7 +29,7 @@ export function AddressForm({ address }: { address?: AddressDto }) {
       <CountrySelect defaultValue={address?.country ?? "GB"} errors={errors.country} />
       {address?.isDefault ? null : (
         <label className="flex items-center gap-3 text-sm">
-          <input type="checkbox" name="makeDefault" value="yes" className="size-4 accent-accent-600" />
+          <Checkbox name="makeDefault" value="yes" />
           Use as my default delivery address
         </label>
       )}

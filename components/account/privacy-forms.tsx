@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { deleteAccountAction, requestFreshSignInAction, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SwitchButton } from "@/components/ui/switch";
@@ -61,10 +62,16 @@ export function DeleteAccountForm() {
     <form action={action} className="space-y-4" aria-label="Delete my account">
       <FormStatus state={state} fields={["confirm"]} />
       <label className="flex items-start gap-3 text-sm">
-        <input type="checkbox" name="confirm" value="delete" className="mt-0.5 size-4 accent-accent-600" aria-invalid={errors.confirm ? true : undefined} />
+        <Checkbox
+          name="confirm"
+          value="delete"
+          className="mt-0.5"
+          aria-invalid={errors.confirm ? true : undefined}
+          aria-describedby={errors.confirm ? "confirm-error" : undefined}
+        />
         <span>I understand: my account and personal data will be erased, and this cannot be undone.</span>
       </label>
-      <FieldError errors={errors.confirm} />
+      <FieldError id="confirm-error" errors={errors.confirm} />
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? "Deleting…" : "Delete my account"}
       </Button>

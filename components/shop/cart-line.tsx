@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { removeCartItemAction, updateCartItemAction } from "@/app/(shop)/cart/actions";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 import type { CartLineDto } from "@/db/queries/cart";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 import { formatMoney } from "@/lib/money";
@@ -68,18 +69,13 @@ export function CartLine({ line }: { line: CartLineDto }) {
             <label htmlFor={`qty-${line.variantId}`} className="text-sm">
               Quantity
             </label>
-            <select
-              id={`qty-${line.variantId}`}
-              name="quantity"
-              defaultValue={line.quantity}
-              className="h-10 rounded-lg border border-line-strong bg-surface-raised px-2 text-sm"
-            >
+            <Select id={`qty-${line.variantId}`} name="quantity" size="sm" defaultValue={line.quantity}>
               {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
               ))}
-            </select>
+            </Select>
             <noscript>
               <Button type="submit" variant="secondary" size="sm">
                 Update

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { updatePreferencesAction } from "@/app/(shop)/preferences/[token]/actions";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { FormStatus } from "@/components/ui/form-status";
 import { newsletterTopics } from "@/lib/consent/purposes";
 
@@ -18,7 +19,7 @@ export function PreferencesForm({ token, granted }: { token: string; granted: st
         <legend className="text-sm font-medium">Send me</legend>
         {newsletterTopics.map((topic) => (
           <label key={topic.id} className="flex items-start gap-3 rounded-lg border border-line-strong bg-surface-raised p-3 text-sm">
-            <input type="checkbox" name={topic.id} value="yes" defaultChecked={granted.includes(topic.id)} className="mt-0.5 size-4 shrink-0 accent-accent-600" />
+            <Checkbox name={topic.id} value="yes" defaultChecked={granted.includes(topic.id)} className="mt-0.5" />
             <span>
               <span className="font-medium">{topic.label}</span>
               <span className="block text-ink-muted">{topic.description}</span>

@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -16,13 +17,14 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         Nothing you did caused this, and no order or data was lost. Please try again in a moment.
       </p>
       {error.digest ? <p className="mt-2 text-xs text-ink-subtle">Reference: {error.digest}</p> : null}
+      {/* buttonVariants on plain elements, not <Button>: this boundary's code loads on every page, and Button's class merging would come with it. */}
       <div className="mt-8 flex justify-center gap-3">
-        <Button type="button" onClick={reset}>
+        <button type="button" onClick={reset} className={buttonVariants()}>
           Try again
-        </Button>
-        <ButtonLink href="/" variant="secondary">
+        </button>
+        <Link href="/" className={buttonVariants({ variant: "secondary" })}>
           Home
-        </ButtonLink>
+        </Link>
       </div>
     </main>
   );

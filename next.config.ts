@@ -25,6 +25,13 @@ const nextConfig: NextConfig = {
     // .next/: a restart or deploy starts clean, and endless URL variations cannot fill the disk.
     isrFlushToDisk: false,
   },
+  turbopack: {
+    rules: {
+      // `import text from "./file.css?raw"`: the file's text. The one-click unsubscribe answer
+      // builds its small stylesheet from app/theme.css this way (app/api/unsubscribe).
+      "*.css": { condition: { query: "?raw" }, type: "raw" },
+    },
+  },
   poweredByHeader: false,
   images: {
     // Only images served by the shop itself: no remote hosts at build or run time.

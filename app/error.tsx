@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -16,11 +17,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         Nothing you did caused this, and no order or data was lost. Please try again in a moment.
       </p>
       {error.digest ? <p className="mt-2 text-xs text-ink-subtle">Reference: {error.digest}</p> : null}
+      {/* buttonVariants on plain elements, not <Button>: this boundary's code loads on every page, and Button's class merging would come with it. */}
       <div className="mt-8 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="h-11 rounded-full bg-accent-600 px-5 text-sm font-medium text-white">
+        <button type="button" onClick={reset} className={buttonVariants()}>
           Try again
         </button>
-        <Link href="/" className="inline-flex h-11 items-center rounded-full border border-line-strong px-5 text-sm">
+        <Link href="/" className={buttonVariants({ variant: "secondary" })}>
           Home
         </Link>
       </div>

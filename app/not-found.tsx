@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 export const metadata = { title: "Page not found" };
 
@@ -19,10 +20,8 @@ export default function NotFound() {
           <label htmlFor="notfound-q" className="sr-only">
             Search products
           </label>
-          <input id="notfound-q" name="q" type="search" maxLength={100} className="h-11 flex-1 rounded-full border border-line-strong bg-surface-raised px-4" />
-          <button type="submit" className="h-11 rounded-full bg-accent-600 px-5 text-sm font-medium text-white">
-            Search
-          </button>
+          <Input id="notfound-q" name="q" type="search" shape="pill" maxLength={100} className="flex-1" />
+          <Button type="submit">Search</Button>
         </form>
         <div className="mt-6">
           <ButtonLink href="/" variant="secondary">

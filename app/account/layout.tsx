@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AccountNav } from "@/components/account/account-nav";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { Button } from "@/components/ui/button";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -16,9 +17,10 @@ export default function AccountLayout({ children }: { children: React.ReactNode 
           <aside className="mb-6 md:mb-0">
             <AccountNav />
             <form action={signOutAction} className="mt-2 hidden md:block">
-              <button type="submit" className="w-full rounded-lg px-4 py-2 text-left text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink">
+              {/* Quiet, like the account links above it. */}
+              <Button type="submit" variant="ghost" size="none" className="w-full justify-start rounded-lg px-4 py-2 text-sm font-normal text-ink-muted hover:text-ink">
                 Sign out
-              </button>
+              </Button>
             </form>
           </aside>
           <div className="min-w-0">{children}</div>

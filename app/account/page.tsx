@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orderStatusText } from "@/components/shop/order-details";
+import { Button } from "@/components/ui/button";
 import { listAddresses, listOrdersForUser } from "@/db/queries/accounts";
 import { requireUserForPage } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
@@ -61,9 +62,9 @@ export default async function AccountPage() {
         </section>
       </div>
       <form action={signOutAction} className="mt-8 md:hidden">
-        <button type="submit" className="h-11 rounded-full border border-line-strong px-5 text-sm font-medium">
+        <Button type="submit" variant="secondary">
           Sign out
-        </button>
+        </Button>
       </form>
     </div>
   );

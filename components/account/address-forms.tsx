@@ -2,9 +2,11 @@
 
 import { useActionState } from "react";
 import { createAddressAction, deleteAddressAction, setDefaultAddressAction, updateAddressAction } from "@/app/account/addresses/actions";
-import { FormField } from "@/components/ui/form-field";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { CountrySelect } from "@/components/ui/country-select";
-import { FormStatus, secondaryButtonClass, submitButtonClass } from "@/components/ui/form-status";
+import { FormField } from "@/components/ui/form-field";
+import { FormStatus } from "@/components/ui/form-status";
 import type { AddressDto } from "@/db/queries/accounts";
 
 const fields = ["name", "line1", "line2", "city", "postalCode", "country", "makeDefault"];
@@ -27,13 +29,13 @@ export function AddressForm({ address }: { address?: AddressDto }) {
       <CountrySelect defaultValue={address?.country ?? "GB"} errors={errors.country} />
       {address?.isDefault ? null : (
         <label className="flex items-center gap-3 text-sm">
-          <input type="checkbox" name="makeDefault" value="yes" className="size-4 accent-accent-600" />
+          <Checkbox name="makeDefault" value="yes" />
           Use as my default delivery address
         </label>
       )}
-      <button type="submit" disabled={pending} className={submitButtonClass}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : address ? "Save changes" : "Save address"}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -44,22 +46,24 @@ export function AddressRowActions({ address }: { address: AddressDto }) {
   const failed = [deleteState, defaultState].find((s) => s && !s.ok);
   return (
     <div className="mt-3 flex flex-wrap items-center gap-2">
-      <a href={`/account/addresses?edit=${address.id}`} className={`${secondaryButtonClass} inline-flex items-center`}>
-        Edit <span className="sr-only">address {address.line1}</span>
-      </a>
+      <Button asChild variant="secondary">
+        <a href={`/account/addresses?edit=${address.id}`}>
+          Edit <span className="sr-only">address {address.line1}</span>
+        </a>
+      </Button>
       {address.isDefault ? null : (
         <form action={defaultAction}>
           <input type="hidden" name="addressId" value={address.id} />
-          <button type="submit" disabled={settingDefault} className={secondaryButtonClass}>
+          <Button type="submit" variant="secondary" disabled={settingDefault}>
             Make default <span className="sr-only">address {address.line1}</span>
-          </button>
+          </Button>
         </form>
       )}
       <form action={deleteAction}>
         <input type="hidden" name="addressId" value={address.id} />
-        <button type="submit" disabled={deleting} className={`${secondaryButtonClass} text-danger`}>
+        <Button type="submit" variant="danger-secondary" disabled={deleting}>
           Delete <span className="sr-only">address {address.line1}</span>
-        </button>
+        </Button>
       </form>
       {failed && !failed.ok ? (
         <p role="alert" className="w-full text-sm font-medium text-danger">

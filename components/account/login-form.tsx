@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { requestSignInLinkAction } from "@/app/(shop)/login/actions";
+import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
 
@@ -13,9 +14,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <FormStatus state={state} fields={["email"]} />
       <FormField name="email" label="Email address" type="email" autoComplete="email" errors={errors.email} hint="We email you a link that signs you in. No password to remember." />
-      <button type="submit" disabled={pending} className="h-12 w-full rounded-full bg-accent-600 px-7 text-base font-medium text-white hover:bg-accent-700 disabled:opacity-60">
+      <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending ? "Sending your link…" : "Email me a sign-in link"}
-      </button>
+      </Button>
     </form>
   );
 }

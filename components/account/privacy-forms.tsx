@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { deleteAccountAction, requestFreshSignInAction, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/form-field";
-import { FormStatus, secondaryButtonClass } from "@/components/ui/form-status";
-import { cn } from "@/lib/cn";
+import { FormStatus } from "@/components/ui/form-status";
+import { SwitchButton } from "@/components/ui/switch";
 
 /** A real switch: the button says what it is and whether it is on; one click changes it. */
 export function ConsentSwitch({ purpose, label, granted }: { purpose: string; label: string; granted: boolean }) {
@@ -14,19 +15,7 @@ export function ConsentSwitch({ purpose, label, granted }: { purpose: string; la
     <form action={action} className="shrink-0">
       <input type="hidden" name="purpose" value={purpose} />
       <input type="hidden" name="granted" value={granted ? "off" : "on"} />
-      <button
-        type="submit"
-        role="switch"
-        aria-checked={granted}
-        aria-label={label}
-        disabled={pending}
-        className={cn("relative inline-flex h-8 w-14 items-center rounded-full border-2 transition-colors disabled:opacity-60", granted ? "border-accent-600 bg-accent-600" : "border-line-strong bg-surface-sunken")}
-      >
-        <span className={cn("inline-block size-6 rounded-full bg-white shadow transition-transform", granted ? "translate-x-6" : "translate-x-0.5")} />
-        <span className={cn("absolute text-[10px] font-semibold uppercase", granted ? "left-1.5 text-white" : "right-1.5 text-ink-muted")} aria-hidden="true">
-          {granted ? "On" : "Off"}
-        </span>
-      </button>
+      <SwitchButton checked={granted} label={label} disabled={pending} />
       {state && !state.ok ? (
         <p role="alert" className="mt-1 text-sm font-medium text-danger">
           {state.message}
@@ -41,9 +30,9 @@ export function RevokeSessionButton({ sessionKey, device }: { sessionKey: string
   return (
     <form action={action}>
       <input type="hidden" name="session" value={sessionKey} />
-      <button type="submit" disabled={pending} className={cn(secondaryButtonClass, "h-9 px-4")}>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         Sign out <span className="sr-only">{device}</span>
-      </button>
+      </Button>
       {state && !state.ok ? <p className="mt-1 text-sm text-danger">{state.message}</p> : null}
     </form>
   );
@@ -56,9 +45,9 @@ export function RevokeOtherSessionsButton({ others }: { others: number }) {
     <form action={action} className="space-y-2">
       <FormStatus state={state} success={state?.ok ? `Signed out of ${state.data.revoked} other ${state.data.revoked === 1 ? "device" : "devices"}.` : undefined} />
       {others > 0 ? (
-        <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        <Button type="submit" variant="secondary" disabled={pending}>
           Sign out everywhere else
-        </button>
+        </Button>
       ) : (
         <p className="text-sm text-ink-muted">You are not signed in anywhere else.</p>
       )}
@@ -73,13 +62,19 @@ export function DeleteAccountForm() {
     <form action={action} className="space-y-4" aria-label="Delete my account">
       <FormStatus state={state} fields={["confirm"]} />
       <label className="flex items-start gap-3 text-sm">
-        <input type="checkbox" name="confirm" value="delete" className="mt-0.5 size-4 accent-accent-600" aria-invalid={errors.confirm ? true : undefined} />
+        <Checkbox
+          name="confirm"
+          value="delete"
+          className="mt-0.5"
+          aria-invalid={errors.confirm ? true : undefined}
+          aria-describedby={errors.confirm ? "confirm-error" : undefined}
+        />
         <span>I understand: my account and personal data will be erased, and this cannot be undone.</span>
       </label>
-      <FieldError errors={errors.confirm} />
-      <button type="submit" disabled={pending} className="h-11 rounded-full bg-danger px-6 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60">
+      <FieldError id="confirm-error" errors={errors.confirm} />
+      <Button type="submit" variant="danger" disabled={pending}>
         {pending ? "Deleting…" : "Delete my account"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { confirmEmailChangeAction, requestEmailChangeAction, updateNameAction } from "@/app/account/profile/actions";
 import { FormField } from "@/components/ui/form-field";
-import { FormStatus, submitButtonClass } from "@/components/ui/form-status";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
 
 export function NameForm({ name }: { name: string | null }) {
   const [state, action, pending] = useActionState(updateNameAction, null);
@@ -12,9 +13,9 @@ export function NameForm({ name }: { name: string | null }) {
     <form action={action} noValidate className="space-y-4" aria-label="Your name">
       <FormStatus state={state} success="Your name is saved." fields={["name"]} />
       <FormField name="name" label="Name" autoComplete="name" defaultValue={name ?? ""} errors={errors.name} hint="Used on your orders and in emails we send you." />
-      <button type="submit" disabled={pending} className={submitButtonClass}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save name"}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -29,9 +30,9 @@ export function EmailChangeForm({ email }: { email: string }) {
         Currently <strong className="text-ink">{email}</strong>.
       </p>
       <FormField name="email" label="New email address" type="email" autoComplete="email" errors={errors.email} />
-      <button type="submit" disabled={pending} className={submitButtonClass}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Send confirmation link"}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -45,9 +46,9 @@ export function ConfirmEmailChangeForm({ token, to }: { token: string; to: strin
       <p>
         Use <strong>{to}</strong> for your account from now on?
       </p>
-      <button type="submit" disabled={pending} className={submitButtonClass}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Yes, use this address"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Input } from "@/components/ui/input";
 import { shopConfig } from "@/lib/shop-config";
 import { CartLink } from "./cart-link";
 
@@ -9,20 +10,22 @@ export function SiteHeader() {
         <Link href="/" className="shrink-0 font-serif text-xl font-semibold tracking-tight whitespace-nowrap text-ink md:text-2xl">
           {shopConfig.name}
         </Link>
-        <form action="/search" role="search" className="ml-auto hidden md:block">
+        <form action="/search" role="search" className="ms-auto hidden md:block">
           <label htmlFor="header-search" className="sr-only">
             Search the shop
           </label>
-          <input
+          <Input
             id="header-search"
             name="q"
             type="search"
+            size="sm"
+            shape="pill"
             placeholder="Search candles, linen, coffee…"
             maxLength={100}
-            className="h-10 w-64 rounded-full border border-line-strong bg-surface-raised px-4 text-sm placeholder:text-ink-subtle lg:w-80"
+            className="w-64 lg:w-80"
           />
         </form>
-        <nav aria-label="Shop tools" className="ml-auto flex items-center md:ml-2 md:gap-1">
+        <nav aria-label="Shop tools" className="ms-auto flex items-center md:ms-2 md:gap-1">
           <Link href="/search" className="rounded-full px-2 py-2 text-sm font-medium text-ink hover:bg-surface-sunken md:hidden">
             Search
           </Link>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { addToCartAction } from "@/app/(shop)/cart/actions";
+import { Button } from "@/components/ui/button";
 
 /** Works without JavaScript (a plain form post); with it, errors show without a reload. */
 export function AddToCartForm({ variantId, soldOut }: { variantId: number; soldOut: boolean }) {
@@ -10,13 +11,15 @@ export function AddToCartForm({ variantId, soldOut }: { variantId: number; soldO
     <form action={action} className="space-y-2">
       <input type="hidden" name="variantId" value={variantId} />
       <input type="hidden" name="quantity" value="1" />
-      <button
+      <Button
         type="submit"
+        size="lg"
         disabled={soldOut || pending}
-        className="h-12 w-full rounded-full bg-accent-600 px-7 text-base font-medium text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:bg-line-strong disabled:text-ink-muted md:w-auto"
+        // Sold out reads as unavailable (grey), not as a faded "Add to cart"; the words say it too.
+        className={soldOut ? "w-full disabled:bg-line-strong disabled:text-ink-muted disabled:opacity-100 md:w-auto" : "w-full md:w-auto"}
       >
         {soldOut ? "Sold out" : pending ? "Adding…" : "Add to cart"}
-      </button>
+      </Button>
       {state && !state.ok ? (
         <p role="alert" className="text-sm font-medium text-danger">
           {/* The fields here are hidden, so say what was wrong with them rather than "check the fields". */}

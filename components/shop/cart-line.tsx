@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { removeCartItemAction, updateCartItemAction } from "@/app/(shop)/cart/actions";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 import type { CartLineDto } from "@/db/queries/cart";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 import { formatMoney } from "@/lib/money";
@@ -67,29 +69,24 @@ export function CartLine({ line }: { line: CartLineDto }) {
             <label htmlFor={`qty-${line.variantId}`} className="text-sm">
               Quantity
             </label>
-            <select
-              id={`qty-${line.variantId}`}
-              name="quantity"
-              defaultValue={line.quantity}
-              className="h-10 rounded-lg border border-line-strong bg-surface-raised px-2 text-sm"
-            >
+            <Select id={`qty-${line.variantId}`} name="quantity" size="sm" defaultValue={line.quantity}>
               {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
               ))}
-            </select>
+            </Select>
             <noscript>
-              <button type="submit" className="h-10 rounded-full border border-line-strong px-3 text-sm">
+              <Button type="submit" variant="secondary" size="sm">
                 Update
-              </button>
+              </Button>
             </noscript>
           </form>
           <form action={removeAction}>
             <input type="hidden" name="variantId" value={line.variantId} />
-            <button type="submit" className="text-sm underline underline-offset-4 hover:text-danger" aria-label={`Remove ${label}`}>
+            <Button type="submit" variant="link" size="none" className="text-sm text-ink hover:text-danger" aria-label={`Remove ${label}`}>
               Remove
-            </button>
+            </Button>
           </form>
         </div>
         {error ? (

@@ -2,8 +2,10 @@
 
 import { useActionState } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
-import { FormField as Field } from "@/components/ui/form-field";
+import { Button } from "@/components/ui/button";
+import { Checkbox, Radio } from "@/components/ui/checkbox";
 import { CountrySelect } from "@/components/ui/country-select";
+import { FieldError, FormField as Field } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { checkoutNewsletterWording } from "@/lib/consent/purposes";
 
@@ -54,31 +56,26 @@ export function CheckoutForm({
         <CountrySelect defaultValue={a?.country ?? "GB"} errors={errors.country} />
       </fieldset>
 
-      <fieldset>
+      <fieldset aria-describedby={errors.shippingMethod?.length ? "shippingMethod-error" : undefined}>
         <legend className="font-serif text-xl">Delivery</legend>
         <div className="mt-3 space-y-2">
           {shippingOptions.map((option, i) => (
             <label key={option.code} className="flex cursor-pointer items-center gap-3 rounded-lg border border-line-strong bg-surface-raised p-3 text-sm has-checked:border-ink">
-              <input type="radio" name="shippingMethod" value={option.code} defaultChecked={i === 0} className="size-4 accent-accent-600" />
+              <Radio name="shippingMethod" value={option.code} defaultChecked={i === 0} />
               <span className="flex-1">{option.label}</span>
               <span className="font-medium">{option.price}</span>
             </label>
           ))}
         </div>
-        {errors.shippingMethod?.length ? <p className="mt-1 text-sm font-medium text-danger">⚠ {errors.shippingMethod.join(" ")}</p> : null}
+        <FieldError id="shippingMethod-error" errors={errors.shippingMethod} />
       </fieldset>
 
-      {errors.discountCode?.length ? (
-        <p className="text-sm font-medium text-danger">
-          <span aria-hidden="true">⚠ </span>
-          {errors.discountCode.join(" ")}
-        </p>
-      ) : null}
+      <FieldError errors={errors.discountCode} />
 
       <fieldset>
         <legend className="sr-only">Newsletter</legend>
         <label className="flex items-start gap-3 text-sm">
-          <input type="checkbox" name="newsletter" value="yes" className="mt-0.5 size-4 accent-accent-600" />
+          <Checkbox name="newsletter" value="yes" className="mt-0.5" />
           <span>
             {checkoutNewsletterWording.text} We will email you to confirm first.
           </span>
@@ -90,13 +87,9 @@ export function CheckoutForm({
         <p className="mt-1 text-ink-muted">After you place the order we show you (and email you) how to pay. We post it when the payment arrives.</p>
       </div>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="h-12 w-full rounded-full bg-accent-600 px-7 text-base font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-      >
+      <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending ? "Placing your order…" : "Place order"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,8 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input, Label } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import type { FacetDto } from "@/db/queries/catalog";
 import { isFiltered, listingHref, listingStateToQuery, sortOptions, toggleOptionValue, type ListingState } from "@/lib/catalog/listing-params";
 import { formatMoney } from "@/lib/money";
@@ -26,27 +30,22 @@ export function CollectionFilters({
       {/* Keyed by the URL state so the checkboxes reset when a link (e.g. "Clear filters") changes it. */}
       <ListingFilterForm key={listingStateToQuery(state)} action={basePath} className="space-y-6 px-4 pb-4 md:px-0" aria-label="Filter and sort products">
         <div>
-          <label htmlFor="sort" className="text-sm font-semibold">
+          <Label htmlFor="sort" className="font-semibold">
             Sort by
-          </label>
-          <select
-            id="sort"
-            name="sort"
-            defaultValue={state.sort}
-            className="mt-2 h-10 w-full rounded-lg border border-line-strong bg-surface-raised px-2 text-sm"
-          >
+          </Label>
+          <Select id="sort" name="sort" size="sm" defaultValue={state.sort} className="mt-2">
             {sortOptions.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
 
         <fieldset>
           <legend className="text-sm font-semibold">Availability</legend>
           <label className="mt-2 flex items-center gap-2 text-sm">
-            <input type="checkbox" name="available" value="1" defaultChecked={state.available} className="size-4 accent-accent-600" />
+            <Checkbox name="available" value="1" defaultChecked={state.available} />
             In stock only
           </label>
         </fieldset>
@@ -62,27 +61,11 @@ export function CollectionFilters({
           <div className="mt-2 flex items-center gap-2">
             <label className="flex-1 text-xs text-ink-muted">
               Min (£)
-              <input
-                type="number"
-                name="min"
-                min={0}
-                step={1}
-                inputMode="numeric"
-                defaultValue={state.min ?? ""}
-                className="mt-1 h-10 w-full rounded-lg border border-line-strong bg-surface-raised px-2 text-sm text-ink"
-              />
+              <Input type="number" name="min" min={0} step={1} inputMode="numeric" size="sm" defaultValue={state.min ?? ""} className="mt-1" />
             </label>
             <label className="flex-1 text-xs text-ink-muted">
               Max (£)
-              <input
-                type="number"
-                name="max"
-                min={0}
-                step={1}
-                inputMode="numeric"
-                defaultValue={state.max ?? ""}
-                className="mt-1 h-10 w-full rounded-lg border border-line-strong bg-surface-raised px-2 text-sm text-ink"
-              />
+              <Input type="number" name="max" min={0} step={1} inputMode="numeric" size="sm" defaultValue={state.max ?? ""} className="mt-1" />
             </label>
           </div>
         </fieldset>
@@ -94,13 +77,7 @@ export function CollectionFilters({
               {facet.values.map((v) => (
                 <li key={v.value}>
                   <label className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      name={facet.key}
-                      value={v.value}
-                      defaultChecked={state.options[facet.key]?.includes(v.value) ?? false}
-                      className="size-4 accent-accent-600"
-                    />
+                    <Checkbox name={facet.key} value={v.value} defaultChecked={state.options[facet.key]?.includes(v.value) ?? false} />
                     <span>{v.value}</span>
                     <span className="text-ink-subtle">({v.count})</span>
                   </label>
@@ -110,9 +87,7 @@ export function CollectionFilters({
           </fieldset>
         ))}
 
-        <button type="submit" className="h-10 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
-          Apply
-        </button>
+        <Button type="submit">Apply</Button>
       </ListingFilterForm>
     </details>
   );
@@ -146,7 +121,7 @@ export function ActiveFilters({ basePath, state }: { basePath: string; state: Li
       <Link
         href={listingHref(basePath, { ...base, available: false, min: null, max: null, options: {} })}
         scroll={false}
-        className="ml-1 text-sm underline underline-offset-4"
+        className="ms-1 text-sm underline underline-offset-4"
       >
         Clear filters
       </Link>

@@ -1,4 +1,7 @@
 import { subscribeFromFooterAction } from "@/app/(shop)/newsletter/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input, Label } from "@/components/ui/input";
 import { newsletterTopics, signupWording } from "@/lib/consent/purposes";
 
 /**
@@ -14,21 +17,19 @@ export function FooterNewsletterForm() {
         <div className="space-y-2">
           {newsletterTopics.map((topic) => (
             <label key={topic.id} className="flex items-start gap-3 text-sm">
-              <input type="checkbox" name={topic.id} value="yes" className="mt-0.5 size-4 shrink-0 accent-accent-600" />
+              <Checkbox name={topic.id} value="yes" className="mt-0.5" />
               <span className="font-medium">{topic.label}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <div>
-        <label htmlFor="footer-email" className="text-sm font-medium">
-          Email address
-        </label>
+        <Label htmlFor="footer-email">Email address</Label>
         <div className="mt-1 flex flex-col gap-2 sm:flex-row">
-          <input id="footer-email" name="email" type="email" autoComplete="email" required className="h-11 w-full min-w-0 rounded-lg sm:flex-1 border border-line-strong bg-surface-raised px-3 text-base" />
-          <button type="submit" className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700">
+          <Input id="footer-email" name="email" type="email" autoComplete="email" required className="sm:flex-1" />
+          <Button type="submit" className="shrink-0">
             Subscribe
-          </button>
+          </Button>
         </div>
       </div>
       <p className="text-xs text-ink-muted">{signupWording.text}</p>

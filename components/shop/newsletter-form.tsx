@@ -2,8 +2,11 @@
 
 import { useActionState } from "react";
 import { subscribeAction } from "@/app/(shop)/newsletter/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
+import { Input, Label } from "@/components/ui/input";
 import { newsletterTopics, signupWording, type signupSources } from "@/lib/consent/purposes";
 
 /**
@@ -24,7 +27,7 @@ export function NewsletterForm({ source }: { source: (typeof signupSources)[numb
         <div className="mt-2 space-y-2">
           {newsletterTopics.map((topic) => (
             <label key={topic.id} className="flex items-start gap-3 text-sm">
-              <input type="checkbox" name={topic.id} value="yes" className="mt-0.5 size-4 shrink-0 accent-accent-600" />
+              <Checkbox name={topic.id} value="yes" className="mt-0.5" />
               <span>
                 <span className="font-medium">{topic.label}</span>
                 <span className="block text-ink-muted">{topic.description}</span>
@@ -35,11 +38,9 @@ export function NewsletterForm({ source }: { source: (typeof signupSources)[numb
         <FieldError id={id("topics-error")} errors={errors.topics} />
       </fieldset>
       <div>
-        <label htmlFor={id("email")} className="text-sm font-medium">
-          Email address
-        </label>
+        <Label htmlFor={id("email")}>Email address</Label>
         <div className="mt-1 flex flex-col gap-2 sm:flex-row">
-          <input
+          <Input
             id={id("email")}
             name="email"
             type="email"
@@ -47,11 +48,11 @@ export function NewsletterForm({ source }: { source: (typeof signupSources)[numb
             required
             aria-invalid={errors.email ? true : undefined}
             aria-describedby={errors.email ? id("email-error") : undefined}
-            className="h-11 w-full min-w-0 rounded-lg sm:flex-1 border border-line-strong bg-surface-raised px-3 text-base aria-invalid:border-danger"
+            className="sm:flex-1"
           />
-          <button type="submit" disabled={pending} className="h-11 shrink-0 rounded-full bg-accent-600 px-5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60">
+          <Button type="submit" disabled={pending} className="shrink-0">
             {pending ? "Sending…" : "Subscribe"}
-          </button>
+          </Button>
         </div>
         <FieldError id={id("email-error")} errors={errors.email} />
       </div>

@@ -59,7 +59,7 @@ export function OrderDetails({ order }: { order: OrderDetailDto }) {
           pricesIncludeTax={order.pricesIncludeTax}
           discountLabel={`Discount (${order.discountCode})`}
           testIdPrefix="order"
-          className="mt-4 ml-auto max-w-xs"
+          className="mt-4 ms-auto max-w-xs"
         />
       </section>
 

@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { updatePreferencesAction } from "@/app/(shop)/preferences/[token]/actions";
-import { FormStatus, secondaryButtonClass, submitButtonClass } from "@/components/ui/form-status";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormStatus } from "@/components/ui/form-status";
 import { newsletterTopics } from "@/lib/consent/purposes";
 
 /** Boxes show the person's current choices (from the ledger); saving records only changes. */
@@ -17,7 +19,7 @@ export function PreferencesForm({ token, granted }: { token: string; granted: st
         <legend className="text-sm font-medium">Send me</legend>
         {newsletterTopics.map((topic) => (
           <label key={topic.id} className="flex items-start gap-3 rounded-lg border border-line-strong bg-surface-raised p-3 text-sm">
-            <input type="checkbox" name={topic.id} value="yes" defaultChecked={granted.includes(topic.id)} className="mt-0.5 size-4 shrink-0 accent-accent-600" />
+            <Checkbox name={topic.id} value="yes" defaultChecked={granted.includes(topic.id)} className="mt-0.5" />
             <span>
               <span className="font-medium">{topic.label}</span>
               <span className="block text-ink-muted">{topic.description}</span>
@@ -26,12 +28,12 @@ export function PreferencesForm({ token, granted }: { token: string; granted: st
         ))}
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" disabled={pending} className={submitButtonClass}>
+        <Button type="submit" name="intent" value="save" disabled={pending}>
           Save my choices
-        </button>
-        <button type="submit" name="intent" value="unsubscribe" disabled={pending} className={secondaryButtonClass}>
+        </Button>
+        <Button type="submit" name="intent" value="unsubscribe" variant="secondary" disabled={pending}>
           Unsubscribe from all
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -21,7 +21,7 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
           />
         ) : null}
-        {level.state !== "in_stock" ? <StockBadge stock={product.totalStock} className="absolute left-2 top-2" /> : null}
+        {level.state !== "in_stock" ? <StockBadge stock={product.totalStock} className="absolute start-2 top-2" /> : null}
       </div>
       <h3 className="mt-3 font-sans text-sm font-medium leading-snug md:text-base">
         <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0">

@@ -7,9 +7,9 @@ const badgeVariants = cva("inline-flex items-center gap-1 rounded-full px-2.5 py
     tone: {
       neutral: "bg-surface-sunken text-ink-muted",
       accent: "bg-accent-100 text-accent-700",
-      success: "bg-[#e3efe4] text-success",
-      warning: "bg-[#f6ecd6] text-warning",
-      danger: "bg-[#f7e1de] text-danger",
+      success: "bg-success-soft text-success",
+      warning: "bg-warning-soft text-warning",
+      danger: "bg-danger-soft text-danger",
     },
   },
   defaultVariants: { tone: "neutral" },

@@ -1,62 +1,71 @@
-/**
- * A labelled input with its hint and error, wired for screen readers (aria-invalid and
- * aria-describedby). Used by every form in the shop so they look and behave alike.
- */
-export function FormField({
-  name,
-  label,
-  autoComplete,
-  errors,
-  type = "text",
-  required = true,
-  hint,
-  defaultValue,
-}: {
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/cn";
+import { Input, Label } from "./input";
+
+type FormFieldProps = {
   name: string;
   label: string;
+  /** Required so every field says what it is to browsers and password managers ("off" if nothing fits). */
   autoComplete: string;
+  /** Every message for this field; all of them are shown. */
   errors?: string[];
-  type?: string;
-  required?: boolean;
   hint?: string;
-  defaultValue?: string;
-}) {
-  const errorId = `${name}-error`;
+  required?: boolean;
+  /** Defaults to `name`; give one when a page shows the same field twice. */
+  id?: string;
+  className?: string;
+} & Omit<ComponentProps<typeof Input>, "name" | "id" | "required" | "autoComplete" | "className" | "aria-invalid" | "aria-describedby">;
+
+/**
+ * A labelled input with its hint and every error, wired for screen readers: aria-invalid, and
+ * aria-describedby naming the errors first and then the hint. Used by every form in the shop
+ * so they look and behave alike.
+ */
+export function FormField({ name, label, errors, hint, required = true, id = name, className, type = "text", ...inputProps }: FormFieldProps) {
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={name} className="text-sm font-medium">
+    <div className={className}>
+      <Label htmlFor={id}>
         {label}
         {required ? null : <span className="font-normal text-ink-muted"> (optional)</span>}
-      </label>
-      {hint ? <p className="text-xs text-ink-muted">{hint}</p> : null}
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        defaultValue={defaultValue}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className="mt-1 h-11 w-full rounded-lg border border-line-strong bg-surface-raised px-3 text-base aria-invalid:border-danger"
-      />
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-danger">
-          <span aria-hidden="true">⚠ </span>
-          {errors[0]}
+      </Label>
+      {hint ? (
+        <p id={hintId} className="text-xs text-ink-muted">
+          {hint}
         </p>
       ) : null}
+      <Input
+        id={id}
+        name={name}
+        type={type}
+        required={required}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy}
+        className="mt-1"
+        {...inputProps}
+      />
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }
 
-/** An error under a control that is not a FormField (select, radio group, checkbox). */
-export function FieldError({ errors, id }: { errors?: string[]; id?: string }) {
+/**
+ * The errors under a control: every one, each on its own line (a repeated message once). Also
+ * used on its own under controls that are not a FormField (select, radio group, checkbox):
+ * point the control's aria-describedby at `id`.
+ */
+export function FieldError({ errors, id, className }: { errors?: string[]; id?: string; className?: string }) {
   if (!errors?.length) return null;
   return (
-    <p id={id} className="mt-1 text-sm font-medium text-danger">
-      <span aria-hidden="true">⚠ </span>
-      {errors.join(" ")}
-    </p>
+    <div id={id} className={cn("mt-1 space-y-0.5 text-sm font-medium text-danger", className)}>
+      {[...new Set(errors)].map((error) => (
+        <p key={error}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ))}
+    </div>
   );
 }

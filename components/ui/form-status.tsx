@@ -26,6 +26,3 @@ export function FormStatus({ state, success, fields = [] }: { state: ActionResul
     </Notice>
   );
 }
-
-export const submitButtonClass = "h-11 rounded-full bg-accent-600 px-6 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60";
-export const secondaryButtonClass = "h-11 rounded-full border border-line-strong bg-surface-raised px-5 text-sm font-medium text-ink hover:bg-surface-sunken disabled:opacity-60";

@@ -3,7 +3,7 @@ import { cn } from "@/lib/cn";
 
 const tones = {
   info: "border-line bg-surface-sunken text-ink",
-  error: "border-danger bg-[#f7e1de] text-danger",
+  error: "border-danger bg-danger-soft text-danger",
 };
 
 /**

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { TotalsList } from "@/components/shop/totals-list";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
 import { listAddresses } from "@/db/queries/accounts";
 import { previewDiscount } from "@/db/queries/orders";
 import { currentCart } from "@/lib/cart/current-cart";
@@ -71,11 +72,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
         <div className="space-y-8">
           {/* Its own small GET form, so applying a code puts only the code in the URL, never an address. */}
           <form action="/checkout" method="get" className="rounded-card border border-line bg-surface-raised p-4" aria-label="Discount code">
-            <label htmlFor="code" className="text-sm font-medium">
-              Discount code
-            </label>
+            <Label htmlFor="code">Discount code</Label>
             <div className="mt-1 flex gap-2">
-              <input
+              <Input
                 id="code"
                 name="code"
                 defaultValue={preview?.ok ? preview.code : codeParam}
@@ -83,11 +82,11 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
                 maxLength={40}
                 aria-invalid={preview && !preview.ok ? true : undefined}
                 aria-describedby={preview ? "code-result" : undefined}
-                className="h-11 flex-1 rounded-lg border border-line-strong bg-surface px-3 uppercase aria-invalid:border-danger"
+                className="flex-1 uppercase"
               />
-              <button type="submit" className="h-11 rounded-full border border-line-strong px-5 text-sm font-medium hover:border-ink">
+              <Button type="submit" variant="secondary">
                 Apply
-              </button>
+              </Button>
             </div>
             {preview ? (
               <p id="code-result" role="status" className={`mt-2 text-sm ${preview.ok ? "text-success" : "font-medium text-danger"}`}>

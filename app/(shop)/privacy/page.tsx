@@ -28,7 +28,7 @@ export default function PrivacyPage() {
         <h2 id="browsing" className="text-2xl">
           While you browse
         </h2>
-        <ul className="mt-3 list-disc space-y-2 pl-5 text-ink-muted">
+        <ul className="mt-3 list-disc space-y-2 ps-5 text-ink-muted">
           <li>No cookies are set for browsing, searching or viewing products, and no analytics follow you from page to page.</li>
           <li>No scripts, fonts, images or pixels are loaded from other companies, so no social network or ad network learns that you visited.</li>
           <li>Share buttons are plain links: nothing is sent to a social network unless you click one.</li>
@@ -109,7 +109,7 @@ export default function PrivacyPage() {
           Who else handles your data
         </h2>
         <p className="mt-3 text-ink-muted">We never sell your data or share it with advertisers. These companies handle it on our behalf, under contract:</p>
-        <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-ink-muted">
+        <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-ink-muted">
           {privacy.processors.map((p) => (
             <li key={p.name}>
               <span className="font-medium text-ink">{p.name}</span> {p.purpose} ({p.location}).

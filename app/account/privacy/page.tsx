@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ConsentSwitch, RevokeOtherSessionsButton, RevokeSessionButton } from "@/components/account/privacy-forms";
+import { Badge } from "@/components/ui/badge";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { listSessions } from "@/db/queries/accounts";
 import { getConsentStates, getSubscriberForUser, listConsentHistory } from "@/db/queries/consent";
 import { currentSessionToken, requireUserForPage } from "@/lib/auth/session";
@@ -70,9 +71,12 @@ export default async function PrivacyCentrePage() {
           One JSON file with everything we store about you: profile, addresses, orders, your consent history, your newsletter subscription, every email we sent you
           and your signed-in sessions.
         </p>
-        <a href="/account/privacy/export" download className="mt-4 inline-flex h-11 items-center rounded-full border border-line-strong bg-surface-raised px-5 text-sm font-medium hover:bg-surface-sunken">
-          Download my data (JSON)
-        </a>
+        {/* A plain link: a download, and nothing to prefetch. */}
+        <Button asChild variant="secondary" className="mt-4">
+          <a href="/account/privacy/export" download>
+            Download my data (JSON)
+          </a>
+        </Button>
       </section>
 
       <section aria-labelledby="sessions-heading" className="mt-12">
@@ -85,7 +89,7 @@ export default async function PrivacyCentrePage() {
               <div className="text-sm">
                 <p className="font-medium">
                   {session.deviceSummary}
-                  {session.current ? <span className="ml-2 rounded-full bg-surface-sunken px-2 py-0.5 text-xs font-medium text-ink-muted">This device</span> : null}
+                  {session.current ? <Badge className="ms-2">This device</Badge> : null}
                 </p>
                 <p className="text-ink-muted">
                   Signed in {formatDateTime(session.createdAt)} · last seen {formatDateTime(session.lastSeenAt)}
@@ -105,9 +109,9 @@ export default async function PrivacyCentrePage() {
           Delete my account
         </h2>
         <p className="mt-2 text-sm text-ink-muted">Erase your account and personal data. We show you exactly what goes and what the law makes us keep before anything happens.</p>
-        <Link href="/account/privacy/delete" className="mt-4 inline-flex h-11 items-center rounded-full border border-danger px-5 text-sm font-medium text-danger hover:bg-[#f7e1de]">
+        <ButtonLink href="/account/privacy/delete" variant="danger-secondary" className="mt-4">
           Delete my account…
-        </Link>
+        </ButtonLink>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false }, referrer: "same-origin" };
 export const instant = false;
@@ -38,9 +39,9 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
         {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-        <button type="submit" className="h-12 w-full rounded-full bg-accent-600 px-7 text-base font-medium text-white hover:bg-accent-700">
+        <Button type="submit" size="lg" className="w-full">
           Continue to your account
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CollectionLinks } from "@/components/shop/collection-links";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
 import { getCachedSearchResults } from "@/lib/catalog/cached";
@@ -38,18 +40,20 @@ function SearchForm({ defaultValue }: { defaultValue: string }) {
       <label htmlFor="search-q" className="sr-only">
         Search products
       </label>
-      <input
+      <Input
         id="search-q"
         name="q"
         type="search"
+        size="lg"
+        shape="pill"
         defaultValue={defaultValue}
         maxLength={MAX_QUERY_LENGTH}
         placeholder="Try “linen shirt” or “candle”"
-        className="h-12 flex-1 rounded-full border border-line-strong bg-surface-raised px-5 text-base"
+        className="flex-1"
       />
-      <button type="submit" className="h-12 rounded-full bg-accent-600 px-6 text-sm font-medium text-white hover:bg-accent-700">
+      <Button type="submit" size="lg">
         Search
-      </button>
+      </Button>
     </form>
   );
 }

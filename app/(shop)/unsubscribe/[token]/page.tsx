@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { getSubscriber } from "@/db/queries/consent";
 import { readSubscriberToken, subscriberToken } from "@/lib/newsletter/links";
 
@@ -38,9 +39,9 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
       <form method="post" action={`/unsubscribe/${token}`} className="mt-8 flex flex-wrap items-center gap-4">
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <input type="hidden" name="from" value="page" />
-        <button type="submit" className="h-12 rounded-full bg-accent-600 px-7 text-base font-medium text-white hover:bg-accent-700">
+        <Button type="submit" size="lg">
           Unsubscribe from all emails
-        </button>
+        </Button>
         <a href={`/preferences/${subscriberToken("preferences", subscriber.id)}`} className="text-sm underline underline-offset-4">
           Choose topics instead
         </a>

@@ -20,7 +20,7 @@ export default async function DeleteAccountPage() {
       <div className="mt-8 grid gap-4 sm:grid-cols-2">
         <section className="rounded-card border border-line bg-surface-raised p-5">
           <h2 className="font-sans text-base font-semibold">Erased for good</h2>
-          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-ink-muted">
+          <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-ink-muted">
             <li>Your name, email address and profile</li>
             <li>Your saved addresses and saved cart</li>
             <li>Your newsletter subscription and every consent record</li>
@@ -30,7 +30,7 @@ export default async function DeleteAccountPage() {
         </section>
         <section className="rounded-card border border-line bg-surface-raised p-5">
           <h2 className="font-sans text-base font-semibold">Kept, without your name</h2>
-          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-ink-muted">
+          <ul className="mt-3 list-disc space-y-1 ps-5 text-sm text-ink-muted">
             <li>
               {orders.length === 0 ? "Your orders (you have none)" : `Your ${orders.length} ${orders.length === 1 ? "order" : "orders"}`}: what was bought, prices, tax and the
               delivery country, because accounting law requires it. Name, email and address are replaced by placeholders.

@@ -1,5 +1,7 @@
+import themeSource from "@/app/theme.css?raw";
 import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 import { shopConfig } from "@/lib/shop-config";
+import { standaloneStylesheet } from "./standalone-page";
 
 /*
  * One-click unsubscribe (RFC 8058). Mail apps POST `List-Unsubscribe=One-Click` to the URL in
@@ -10,10 +12,12 @@ import { shopConfig } from "@/lib/shop-config";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const stylesheet = standaloneStylesheet(themeSource);
+
 function page(status: number, title: string, body: string) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} · ${escapeHtml(shopConfig.name)}</title>
-<style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#faf8f5;color:#1f1c1a;margin:0;padding:48px 20px}main{max-width:32rem;margin:0 auto}h1{font-family:Georgia,serif;font-weight:500;font-size:2rem;margin:0 0 1rem}p{line-height:1.6;color:#5c554f}a{color:#a9471f}</style></head>
-<body><main><p><a href="/">${escapeHtml(shopConfig.name)}</a></p><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+<style>${stylesheet}</style></head>
+<body><main><a class="brand" href="/">${escapeHtml(shopConfig.name)}</a><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
   return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
 

@@ -19,7 +19,7 @@ export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `Enter your ${label}.` })
     .trim()
-    .min(1, `Enter your ${label}.`)
+    .min(1, { error: `Enter your ${label}.`, abort: true })
     .max(max, `Your ${label} is too long.`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), "Remove the unusual characters from this field.");
 
@@ -35,7 +35,8 @@ export const addressShape = {
     .string({ error: "Enter your postcode." })
     .trim()
     .toUpperCase()
-    .min(2, "Enter your postcode.")
+    // An empty or missing postcode needs one message, not also "only letters, numbers…".
+    .min(2, { error: "Enter your postcode.", abort: true })
     .max(12, "That postcode is too long.")
     .regex(/^[A-Z0-9][A-Z0-9 -]*$/, "A postcode has only letters, numbers, spaces and hyphens."),
   country: z.enum(deliveryCountries.map((c) => c.code) as [string, ...string[]], { error: "Choose a country we deliver to." }),

@@ -61,4 +61,9 @@ describe("reading a form for an action", () => {
     }
     expect(addressSchema.safeParse(base).success).toBe(true);
   });
+
+  it("says one thing about an empty postcode, now that every error of a field is shown", () => {
+    const result = addressSchema.safeParse({ name: "Ada", line1: "1 Road", city: "Leeds", postalCode: " ", country: "GB" });
+    expect(result.error && z.flattenError(result.error).fieldErrors.postalCode).toEqual(["Enter your postcode."]);
+  });
 });

@@ -18,7 +18,7 @@ export default function AccountLayout({ children }: { children: React.ReactNode 
             <AccountNav />
             <form action={signOutAction} className="mt-2 hidden md:block">
               {/* Quiet, like the account links above it. */}
-              <Button type="submit" variant="ghost" size="none" className="w-full justify-start rounded-lg px-4 py-2 text-sm font-normal text-ink-muted hover:text-ink">
+              <Button type="submit" variant="nav" size="none">
                 Sign out
               </Button>
             </form>

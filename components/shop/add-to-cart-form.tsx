@@ -16,7 +16,8 @@ export function AddToCartForm({ variantId, soldOut }: { variantId: number; soldO
         size="lg"
         disabled={soldOut || pending}
         // Sold out reads as unavailable (grey), not as a faded "Add to cart"; the words say it too.
-        className={soldOut ? "w-full disabled:bg-line-strong disabled:text-ink-muted disabled:opacity-100 md:w-auto" : "w-full md:w-auto"}
+        variant={soldOut ? "unavailable" : "primary"}
+        className="w-full md:w-auto"
       >
         {soldOut ? "Sold out" : pending ? "Adding…" : "Add to cart"}
       </Button>

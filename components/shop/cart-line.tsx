@@ -84,7 +84,7 @@ export function CartLine({ line }: { line: CartLineDto }) {
           </form>
           <form action={removeAction}>
             <input type="hidden" name="variantId" value={line.variantId} />
-            <Button type="submit" variant="link" size="none" className="text-sm text-ink hover:text-danger" aria-label={`Remove ${label}`}>
+            <Button type="submit" variant="quiet" size="none" aria-label={`Remove ${label}`}>
               Remove
             </Button>
           </form>

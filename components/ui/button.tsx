@@ -2,7 +2,7 @@ import type { VariantProps } from "class-variance-authority";
 import Link from "next/link";
 import { Slot } from "radix-ui";
 import type { ComponentProps } from "react";
-import { cn } from "@/lib/cn";
+import { clsx } from "clsx";
 import { buttonVariants } from "./button-variants";
 
 export { buttonVariants };
@@ -20,12 +20,12 @@ type ButtonProps = ComponentProps<"button"> &
 
 export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
   const Component = asChild ? Slot.Root : "button";
-  return <Component className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  return <Component className={clsx(buttonVariants({ variant, size }), className)} {...props} />;
 }
 
 type ButtonLinkProps = ComponentProps<typeof Link> & ButtonVariants;
 
 /** A link inside the shop that looks like a button (it still navigates, so it is a link). */
 export function ButtonLink({ className, variant, size, ...props }: ButtonLinkProps) {
-  return <Link className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  return <Link className={clsx(buttonVariants({ variant, size }), className)} {...props} />;
 }

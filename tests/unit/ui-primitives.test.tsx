@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink, buttonVariants } from "@/components/ui/button";
 import { DialogContent } from "@/components/ui/dialog";
 import { FieldError, FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
@@ -60,8 +60,26 @@ describe("Button", () => {
     expect(html).toContain("border-line-strong");
   });
 
-  it("lets a caller's class override the variant's (one background, not two)", () => {
-    const html = renderToStaticMarkup(<Button className="bg-line-strong">Sold out</Button>);
+  it("sets each property once per variant, so joining a caller's layout classes never gives two of one", () => {
+    // Every variant with every size: no two classes for the same property and state.
+    const property = (cls: string) => {
+      const [variantPrefix, utility] = cls.includes(":") ? [cls.slice(0, cls.lastIndexOf(":") + 1), cls.slice(cls.lastIndexOf(":") + 1)] : ["", cls];
+      const group =
+        /^(bg)-/.test(utility) ? "bg" : /^text-(xs|sm|base|lg|xl|\d)/.test(utility) ? "text-size" : /^text-/.test(utility) ? "text-colour"
+        : /^rounded/.test(utility) ? "rounded" : /^(px|py|p)-/.test(utility) ? utility.split("-")[0] : /^h-|^size-/.test(utility) ? "height"
+        : /^justify-/.test(utility) ? "justify" : /^font-/.test(utility) ? "font" : /^opacity-/.test(utility) ? "opacity" : utility;
+      return `${variantPrefix}${group}`;
+    };
+    for (const variant of ["primary", "secondary", "ghost", "link", "quiet", "nav", "danger", "danger-secondary", "unavailable"] as const) {
+      // `quiet` and `nav` carry their own text size and are used without a box (size "none").
+      const sizes = variant === "quiet" || variant === "nav" ? (["none"] as const) : (["sm", "md", "lg", "icon", "none"] as const);
+      for (const size of sizes) {
+        const classes = buttonVariants({ variant, size }).split(/\s+/).filter(Boolean);
+        const groups = classes.map(property).filter((g) => !["border", "underline", "transition-colors", "inline-flex", "items-center", "gap-2", "whitespace-nowrap", "w-full"].includes(g));
+        expect(groups.length, `${variant}/${size}: ${classes.join(" ")}`).toBe(new Set(groups).size);
+      }
+    }
+    const html = renderToStaticMarkup(<Button variant="unavailable" className="w-full md:w-auto">Sold out</Button>);
     expect(html).toContain("bg-line-strong");
     expect(html).not.toContain("bg-accent-600");
   });

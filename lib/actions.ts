@@ -5,8 +5,6 @@ import { requireRole, requireUser, type SessionUser } from "./auth/session";
 import { AppError, type AppErrorCode } from "./errors";
 import { readForm } from "./forms";
 
-export { readForm };
-
 /** What every server action returns: data, or a message and every field's errors. */
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -28,8 +26,12 @@ const UNREADABLE: ActionResult<never> = { ok: false, code: "invalid", message: "
  * reads the form (every value of a multi-value field), validates it with zod (all field errors
  * at once), runs the handler, and turns expected failures (AppError) into results.
  *
- *   publicFormAction  anyone may call it: the shopper-facing forms (sign-in, cart, checkout…)
- *   userFormAction    a signed-in person; ownership is then checked by the query itself
+ *   publicFormAction        anyone may call it: the shopper-facing forms (sign-in, cart, checkout…)
+ *   publicRedirectingAction the same, for a form with no client code that answers by redirecting
+ *   userFormAction          a signed-in person; ownership is then checked by the query itself
+ *
+ * Every public action is listed, with why it may be public, in lib/auth/public-actions.ts; a
+ * test fails for an action that is neither listed nor behind userFormAction.
  */
 
 function toResult(error: unknown): ActionResult<never> {
@@ -86,4 +88,28 @@ export function userFormAction<S extends z.ZodType, T>(schema: S, handler: (inpu
  */
 export function asPlainFormAction<T>(action: FormHandler<T>): (formData: FormData) => Promise<void> {
   return action as unknown as (formData: FormData) => Promise<void>;
+}
+
+/**
+ * A public action for a form that has no client code (it is on every page, or must work with
+ * JavaScript off) and answers only by redirecting: invalid input goes to `onInvalid`'s page,
+ * which says what to fix. Anything that is not a form is ignored.
+ */
+export function publicRedirectingAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<void>,
+  onInvalid: (fields: string[]) => never,
+): (formData: FormData) => Promise<void> {
+  return async (formData: unknown) => {
+    const input = readForm(schema, formData);
+    if (!input) return;
+    let parsed: ReturnType<S["safeParse"]>;
+    try {
+      parsed = schema.safeParse(input) as ReturnType<S["safeParse"]>;
+    } catch {
+      onInvalid([]);
+    }
+    if (!parsed.success) onInvalid(Object.keys(z.flattenError(parsed.error).fieldErrors));
+    await handler(parsed.data as z.infer<S>);
+  };
 }

@@ -47,12 +47,3 @@ export async function markOutboxEmailFailed(email: ClaimedOutboxEmail, error: st
   const next = retryAt ? sql`next_attempt_at = ${retryAt.toISOString()}::timestamptz` : sql`failed_at = now()`;
   await getDb().execute(sql`update email_outbox set locked_until = null, last_error = ${error.slice(0, 500)}, ${next} where ${stillMine(email)}`);
 }
-
-export type OutboxStateDto = { id: string; kind: OutboxKind; attempts: number; sentAt: Date | null; failedAt: Date | null; lastError: string | null };
-
-export async function getOutboxEmailsForOrder(orderId: string): Promise<OutboxStateDto[]> {
-  const rows = await getDb().execute<{ id: string; kind: OutboxKind; attempts: number; sent_at: string | null; failed_at: string | null; last_error: string | null }>(
-    sql`select id, kind, attempts, sent_at, failed_at, last_error from email_outbox where order_id = ${orderId} order by created_at`,
-  );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, attempts: r.attempts, sentAt: r.sent_at ? new Date(r.sent_at) : null, failedAt: r.failed_at ? new Date(r.failed_at) : null, lastError: r.last_error }));
-}

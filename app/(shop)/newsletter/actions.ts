@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { publicFormAction, readForm } from "@/lib/actions";
+import { publicFormAction, publicRedirectingAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { confirmNewsletterSignup, startNewsletterSignup } from "@/lib/newsletter/signup";
 import { signupWording } from "@/lib/consent/purposes";
@@ -19,15 +19,14 @@ export const subscribeAction = publicFormAction(newsletterSignupSchema, async ({
  * The footer's form has no client code (it is on every page): a problem sends the person to
  * /newsletter, which says what to fix, instead of showing it in place.
  */
-export async function subscribeFromFooterAction(formData: FormData) {
-  const parsed = newsletterSignupSchema.safeParse(readForm(newsletterSignupSchema, formData) ?? {});
-  if (!parsed.success) {
-    const fields = Object.keys(z.flattenError(parsed.error).fieldErrors);
-    redirect(`/newsletter?problem=${fields.includes("email") ? "email" : "topics"}`);
-  }
-  const result = await startNewsletterSignup({ ...parsed.data, wordingId: signupWording.id });
-  redirect(result.ok ? "/newsletter/check-email" : "/newsletter?problem=limited");
-}
+export const subscribeFromFooterAction = publicRedirectingAction(
+  newsletterSignupSchema,
+  async (input) => {
+    const result = await startNewsletterSignup({ ...input, wordingId: signupWording.id });
+    redirect(result.ok ? "/newsletter/check-email" : "/newsletter?problem=limited");
+  },
+  (fields) => redirect(`/newsletter?problem=${fields.includes("email") ? "email" : "topics"}`),
+);
 
 /** The button on /newsletter/confirm: the second step of the double opt-in. */
 export const confirmSubscriptionAction = publicFormAction(z.object({ token: z.string().max(200) }), async ({ token }) => {

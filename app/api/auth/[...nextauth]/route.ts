@@ -67,8 +67,6 @@ export async function POST(request: NextRequest, context: Context) {
   const headers = new Headers();
   const cookie = request.headers.get("cookie");
   if (cookie) headers.set("cookie", cookie);
-  const userAgent = request.headers.get("user-agent");
-  if (userAgent) headers.set("user-agent", userAgent);
   const previousSession = await currentSessionToken();
   const response = await handlers.GET(new NextRequest(callback, { method: "GET", headers }));
   // Signing in again in the same browser (to confirm it is you) replaces its old session
@@ -77,9 +75,6 @@ export async function POST(request: NextRequest, context: Context) {
   if (previousSession && renewed) await deleteSessionByToken(previousSession);
   // After a POST, "see other": the browser follows with a GET whatever the status Auth.js chose.
   const location = response.headers.get("location");
-  if (location && response.status >= 300 && response.status < 400) {
-    const redirected = new Response(null, { status: 303, headers: response.headers });
-    return redirected;
-  }
+  if (location && response.status >= 300 && response.status < 400) return new Response(null, { status: 303, headers: response.headers });
   return response;
 }

@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { publicActions, routeHandlers } from "../lib/auth/public-actions";
+import { baseURL } from "../playwright.config";
+import { query } from "./support/database";
+import { uniqueAddress } from "./support/mailbox";
+
+/*
+ * Every server action and route handler in the build, called the way a script would: as an
+ * anonymous visitor, with a form of junk. Actions behind userFormAction must answer
+ * "unauthorized"; public actions must refuse the junk ("invalid", or a redirect to the page
+ * that says what to fix); route handlers must refuse, or be the public ones listed in
+ * lib/auth/public-actions.ts. Nothing may change in the database. The list comes from the
+ * build (server-reference-manifest.json) and the source tree, not from this file.
+ */
+
+type ManifestEntry = { exportedName: string; filename: string; workers: Record<string, unknown> };
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> };
+const actions = Object.entries(manifest.node)
+  .filter(([, entry]) => !entry.exportedName.startsWith("$$RSC_SERVER_CACHE"))
+  .map(([id, entry]) => ({ id, ...entry }));
+
+/** A page that carries the action, as a URL a visitor can post to. */
+function pageFor(workers: string[]): string {
+  const paths = workers.map((w) =>
+    w
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/^\/products\/\[slug\]\/\[variant\]$/, "/products/everyday-mug")
+      .replace(/^\/collections\/\[slug\]\/\[state\]$/, "/collections/candles")
+      .replace(/^\/home\/\[edition\]$/, "/")
+      .replace(/\[[^\]]+\]/g, "x"),
+  );
+  // Prefer a page without made-up segments.
+  return paths.find((p) => !p.includes("/x") && !p.startsWith("/_") && p !== "") ?? paths[0]!;
+}
+
+/** What the database holds that any action could change. Counted by this test's own junk markers. */
+async function junkTraces(marker: string) {
+  return query(async (sql) => {
+    const [row] = await sql`
+      select (select count(*)::int from orders where email like ${`%${marker}%`}) as orders,
+             (select count(*)::int from subscribers where email like ${`%${marker}%`}) as subscribers,
+             (select count(*)::int from users where email like ${`%${marker}%`} or name like ${`%${marker}%`}) as users,
+             (select count(*)::int from addresses where name like ${`%${marker}%`}) as addresses,
+             (select count(*)::int from email_messages where to_address like ${`%${marker}%`}) as emails`;
+    return row;
+  });
+}
+
+test("the build has the actions the source declares, and each is checked", () => {
+  expect(actions.length).toBeGreaterThan(10);
+  for (const [file, names] of Object.entries(publicActions)) {
+    for (const name of Object.keys(names)) expect(actions.some((a) => a.filename === file && a.exportedName === name), `${file}#${name} in the build`).toBe(true);
+  }
+});
+
+for (const action of actions) {
+  const isPublic = Boolean(publicActions[action.filename]?.[action.exportedName]);
+  test(`${isPublic ? "public" : "signed-in"} action ${action.exportedName} refuses an anonymous caller's junk and changes nothing`, async ({ request }) => {
+    const marker = `junk${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
+    // Plausible-looking fields with junk values: enough to get past "no form", never valid.
+    const junk = { email: `${marker}@`, name: marker, purpose: marker, token: marker, quantity: "-1", variantId: "x", addressId: "x", session: marker, confirm: marker, idempotencyKey: marker };
+    const form = Object.fromEntries(Object.entries(junk).map(([k, v]) => [`1_${k}`, v]));
+    // Called the two ways React calls actions: as useActionState does (previous state, form) and
+    // as a plain <form action> does (form).
+    let explicit = 0;
+    for (const args of [[null, "$K1"], ["$K1"]]) {
+      const response = await request.post(pageFor(Object.keys(action.workers)), {
+        headers: { "next-action": action.id, accept: "text/x-component" },
+        multipart: { ...form, "0": JSON.stringify(args) },
+        maxRedirects: 0,
+      });
+      expect(response.status(), "never a server error").toBeLessThan(500);
+      const body = await response.text();
+      const redirect = response.headers()["x-action-redirect"] ?? "";
+      if (isPublic) {
+        // Refused in words, or sent to the page that says what to fix (sign-out: back home, as it was).
+        const path = redirect.startsWith(baseURL) ? redirect.slice(baseURL.length) : redirect;
+        const said = body.includes('"code":"invalid"') || body.includes('"code":"not_found"') || /^\/(newsletter\?problem=|newsletter\/confirm\?|;|$)/.test(path);
+        // A plain-form action given something that is not a form ignores it.
+        const ignored = /^1:"\$undefined"$/m.test(body) && !redirect;
+        expect(said || ignored, `refusal from ${action.exportedName}: ${redirect} ${body.slice(0, 300)}`).toBe(true);
+        if (said) explicit++;
+      } else {
+        expect(body, `${action.exportedName} answers an anonymous caller`).toContain('"code":"unauthorized"');
+        explicit++;
+      }
+    }
+    expect(explicit, "at least one way of calling it is answered with a refusal").toBeGreaterThan(0);
+    expect(await junkTraces(marker)).toEqual({ orders: 0, subscribers: 0, users: 0, addresses: 0, emails: 0 });
+  });
+}
+
+/** Every route handler in the source, with an anonymous request and what it must answer. */
+const routeFiles: string[] = [];
+(function walk(dir: string) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (/^route\.(ts|tsx)$/.test(entry.name)) routeFiles.push(full);
+  }
+})("app");
+
+const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; form?: Record<string, string>; data?: unknown; status: number }[]> = {
+  "app/api/health/route.ts GET": [{ path: "/api/health", method: "GET", status: 200 }],
+  "app/account/privacy/export/route.ts GET": [{ path: "/account/privacy/export", method: "GET", status: 401 }],
+  "app/api/catalog/stock/route.ts POST": [{ path: "/api/catalog/stock", method: "POST", data: { updates: [{ sku: "EVEMUG-OAT", stock: 0 }] }, status: 401 }],
+  "app/api/unsubscribe/[token]/route.ts POST": [{ path: "/unsubscribe/forged.token", method: "POST", form: { "List-Unsubscribe": "One-Click" }, status: 404 }],
+  "app/api/auth/[...nextauth]/route.ts GET": [
+    { path: "/api/auth/session", method: "GET", status: 404 },
+    { path: "/api/auth/csrf", method: "GET", status: 404 },
+  ],
+  "app/api/auth/[...nextauth]/route.ts POST": [
+    { path: "/api/auth/signin/email", method: "POST", form: { email: uniqueAddress("entry"), csrfToken: "x" }, status: 404 },
+    { path: "/api/auth/callback/email", method: "POST", form: { token: "x", email: "x@example.com" }, status: 403 },
+  ],
+};
+
+test("every route handler is called anonymously here, and answers only what its listed check allows", async ({ request }) => {
+  for (const file of routeFiles) {
+    const source = readFileSync(file, "utf8");
+    for (const [, method] of source.matchAll(/^export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/gm)) {
+      const key = `${file} ${method}`;
+      expect(routeHandlers[file]?.[method!], `${key} listed in lib/auth/public-actions.ts`).toBeTruthy();
+      const calls = anonymousCalls[key];
+      expect(calls, `${key} has an anonymous call in this test`).toBeTruthy();
+      for (const call of calls!) {
+        const response = await request.fetch(call.path, { method: call.method, form: call.form, data: call.data, maxRedirects: 0 });
+        expect(response.status(), `${call.method} ${call.path}`).toBe(call.status);
+      }
+    }
+  }
+});

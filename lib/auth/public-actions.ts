@@ -1,0 +1,45 @@
+/*
+ * The reviewed allow-list of everything a visitor may call without signing in. Every server
+ * action not listed here must be built with userFormAction (which checks the session first);
+ * every route handler must be listed with the check it makes itself. tests/unit/entry-points
+ * enumerates the actions and route handlers from the source and fails on anything new that is
+ * neither, and e2e/entry-points.spec.ts calls each one as an anonymous visitor.
+ */
+
+/** Public server actions, by file, with why each may be called by anyone. */
+export const publicActions: Record<string, Record<string, string>> = {
+  "app/(shop)/cart/actions.ts": {
+    addToCartAction: "touches only the cart the caller's own cookie (or own session) names",
+    updateCartItemAction: "touches only the cart the caller's own cookie (or own session) names",
+    removeCartItemAction: "touches only the cart the caller's own cookie (or own session) names",
+  },
+  "app/(shop)/checkout/actions.ts": {
+    placeOrderAction: "guests may check out; it orders only the caller's own cart",
+  },
+  "app/(shop)/login/actions.ts": {
+    requestSignInLinkAction: "anyone may ask for a link; it only works from the inbox; rate-limited",
+  },
+  "app/(shop)/newsletter/actions.ts": {
+    subscribeAction: "starts a double opt-in only; rate-limited per address and per client",
+    subscribeFromFooterAction: "the same as subscribeAction, from the footer",
+    confirmSubscriptionAction: "the credential is the emailed confirmation token",
+  },
+  "app/(shop)/preferences/[token]/actions.ts": {
+    updatePreferencesAction: "the credential is the signed preferences token in the form",
+  },
+  "app/account/actions.ts": {
+    signOutAction: "can only end the caller's own session",
+  },
+};
+
+/** Route handlers, by file and method, with the check each makes itself (all of them, public or not). */
+export const routeHandlers: Record<string, Record<string, string>> = {
+  "app/account/privacy/export/route.ts": { GET: "the signed-in person's own data only; 401 for anyone else" },
+  "app/api/health/route.ts": { GET: "public liveness check; says only ok/degraded and the database latency" },
+  "app/api/auth/[...nextauth]/route.ts": {
+    GET: "only the email callback answers (a redirect to the confirm page); everything else is 404",
+    POST: "only the email callback, only from the shop's own pages (same-origin); everything else is 404",
+  },
+  "app/api/catalog/stock/route.ts": { POST: "bearer token INVENTORY_WEBHOOK_SECRET, compared in constant time; off when unset" },
+  "app/api/unsubscribe/[token]/route.ts": { POST: "the credential is the signed unsubscribe token in the URL (RFC 8058)" },
+};

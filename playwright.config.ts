@@ -34,8 +34,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } }, testMatch: /journeys\.spec\.ts/ },
+    // First, alone on the freshly seeded database: every entry point called by the wrong
+    // caller, with the whole database fingerprinted before and after (e2e/entry-points.spec.ts).
+    { name: "entry-points", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /entry-points\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /entry-points\.spec\.ts/, dependencies: ["entry-points"] },
+    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } }, testMatch: /journeys\.spec\.ts/, dependencies: ["entry-points"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

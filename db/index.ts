@@ -16,7 +16,9 @@ function createDb() {
   return drizzle(client, { schema, casing: "snake_case" });
 }
 
-type Db = ReturnType<typeof createDb>;
+export type Db = ReturnType<typeof createDb>;
+/** A transaction, handed to data-access functions that must run inside the caller's (e.g. an audited admin change). */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 // One pool per server process, kept across hot reloads in development.
 const globalForDb = globalThis as unknown as { hearthDb?: Db };

@@ -451,6 +451,11 @@ export const seedDiscountCodes = [
  */
 export const demoPeople = {
   admin: { email: "admin@emberandoak.example", name: "Alex Merchant", role: "admin" as const },
+  /** A team member who runs orders and stock, and one who reads the figures: to see each role's admin. */
+  staff: [
+    { email: "staff@emberandoak.example", name: "Sam Packer", role: "staff" as const },
+    { email: "marketer@emberandoak.example", name: "Jo Storyteller", role: "marketer" as const },
+  ],
   shopper: {
     email: "shopper@emberandoak.example",
     name: "Robin Ashworth",

@@ -140,6 +140,9 @@ async function seedDemoPeople(tx: SeedTx, seedDate: number) {
     .insert(schema.users)
     .values({ email: demoPeople.admin.email, name: demoPeople.admin.name, role: demoPeople.admin.role, emailVerified: new Date(seedDate) })
     .onConflictDoNothing({ target: schema.users.email });
+  for (const person of demoPeople.staff) {
+    await tx.insert(schema.users).values({ ...person, emailVerified: new Date(seedDate) }).onConflictDoNothing({ target: schema.users.email });
+  }
   const { shopper } = demoPeople;
   const [created] = await tx
     .insert(schema.users)

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { demoPeople } from "../db/seed-data";
+import { can, type Permission } from "../lib/auth/permissions";
 import { publicActions, routeHandlers } from "../lib/auth/public-actions";
 import { baseURL } from "../playwright.config";
+import { sessionCookieFor } from "./support/auth";
 import { query } from "./support/database";
 import { uniqueAddress } from "./support/mailbox";
 
@@ -11,8 +14,11 @@ import { uniqueAddress } from "./support/mailbox";
  * anonymous visitor, with a form of junk. Actions behind userFormAction must answer
  * "unauthorized"; public actions must refuse the junk ("invalid", or a redirect to the page
  * that says what to fix); route handlers must refuse, or be the public ones listed in
- * lib/auth/public-actions.ts. Nothing may change in the database. The list comes from the
- * build (server-reference-manifest.json) and the source tree, not from this file.
+ * lib/auth/public-actions.ts. Admin actions and route handlers are also called as a signed-in
+ * customer and as each staff role without their permission. Nothing may change in the
+ * database: this project runs before any other (playwright.config.ts), and the whole database
+ * is fingerprinted before and after. The list comes from the build
+ * (server-reference-manifest.json) and the source tree, not from this file.
  */
 
 type ManifestEntry = { exportedName: string; filename: string; workers: Record<string, unknown> };
@@ -37,6 +43,39 @@ function pageFor(workers: string[]): string {
   return paths.find((p) => !p.includes("/x") && !p.startsWith("/_") && p !== "") ?? paths[0]!;
 }
 
+/** The permission an admin action names, read from its source (tests/unit/entry-points checks it is there). */
+function permissionOf(file: string, exportedName: string): Permission | null {
+  const source = readFileSync(file, "utf8");
+  const match = new RegExp(`^export\\s+const\\s+${exportedName}\\s*=\\s*adminAction\\(\\s*"([^"]+)"`, "m").exec(source);
+  return (match?.[1] as Permission | undefined) ?? null;
+}
+
+/** Signed-in callers who must be refused an admin action: a shopper, and each staff role without the permission. */
+const staffRoles = [...demoPeople.staff.map((p) => ({ email: p.email, role: p.role }))];
+function refusedCallers(permission: Permission) {
+  return [{ email: demoPeople.shopper.email, role: "customer" as const }, ...staffRoles.filter((p) => !can(p.role, permission))];
+}
+
+/** Tables whose rows change without any action: sessions are touched on each visit, limits count requests. */
+const unfingerprinted = new Set(["sessions", "rate_limit_hits", "__drizzle_migrations"]);
+
+/** A hash of every row of every table: equal before and after means nothing changed. */
+async function databaseFingerprint() {
+  return query(async (sql) => {
+    const tables = await sql<{ name: string }[]>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`;
+    const parts = tables
+      .filter((t) => !unfingerprinted.has(t.name))
+      .map((t) => `select '${t.name}' as name, count(*)::int as rows, md5(coalesce(string_agg(md5(x::text), '' order by md5(x::text)), '')) as hash from "${t.name}" x`);
+    const rows = await sql.unsafe<{ name: string; rows: number; hash: string }[]>(parts.join(" union all "));
+    return Object.fromEntries(rows.map((r) => [r.name, `${r.rows}:${r.hash}`]));
+  });
+}
+
+async function signedInRequest(request: APIRequestContext, email: string) {
+  const cookie = await sessionCookieFor(email);
+  return { cookie: `${cookie.name}=${cookie.value}`, request };
+}
+
 /** What the database holds that any action could change. Counted by this test's own junk markers. */
 async function junkTraces(marker: string) {
   return query(async (sql) => {
@@ -57,6 +96,39 @@ test("the build has the actions the source declares, and each is checked", () =>
   }
 });
 
+let before: Record<string, string>;
+test.beforeAll(async () => {
+  before = await databaseFingerprint();
+});
+test.afterAll(async () => {
+  // Every refusal above, together: not one row anywhere changed.
+  expect(await databaseFingerprint()).toEqual(before);
+});
+
+async function callAction(request: APIRequestContext, action: (typeof actions)[number], args: unknown[], form: Record<string, string>, cookie?: string) {
+  return request.post(pageFor(Object.keys(action.workers)), {
+    headers: { "next-action": action.id, accept: "text/x-component", ...(cookie ? { cookie } : {}) },
+    multipart: { ...form, "0": JSON.stringify(args) },
+    maxRedirects: 0,
+  });
+}
+
+for (const action of actions.filter((a) => a.filename.startsWith("app/admin/"))) {
+  const permission = permissionOf(action.filename, action.exportedName);
+  test(`admin action ${action.exportedName} (${permission}) refuses a shopper and every role without the permission`, async ({ request }) => {
+    expect(permission, `${action.filename}#${action.exportedName} is built by adminAction with a permission`).toBeTruthy();
+    const form = { "1_id": "1", "1_name": "Refused", "1_title": "Refused", "1_status": "paid", "1_role": "admin", "1_email": "refused@example.com" };
+    for (const caller of refusedCallers(permission!)) {
+      const { cookie } = await signedInRequest(request, caller.email);
+      for (const args of [[null, "$K1"], ["$K1"]]) {
+        const response = await callAction(request, action, args, form, cookie);
+        expect(response.status(), "never a server error").toBeLessThan(500);
+        expect(await response.text(), `${action.exportedName} as ${caller.role}`).toContain('"code":"forbidden"');
+      }
+    }
+  });
+}
+
 for (const action of actions) {
   const isPublic = Boolean(publicActions[action.filename]?.[action.exportedName]);
   test(`${isPublic ? "public" : "signed-in"} action ${action.exportedName} refuses an anonymous caller's junk and changes nothing`, async ({ request }) => {
@@ -68,11 +140,7 @@ for (const action of actions) {
     // as a plain <form action> does (form).
     let explicit = 0;
     for (const args of [[null, "$K1"], ["$K1"]]) {
-      const response = await request.post(pageFor(Object.keys(action.workers)), {
-        headers: { "next-action": action.id, accept: "text/x-component" },
-        multipart: { ...form, "0": JSON.stringify(args) },
-        maxRedirects: 0,
-      });
+      const response = await callAction(request, action, args, form);
       expect(response.status(), "never a server error").toBeLessThan(500);
       const body = await response.text();
       const redirect = response.headers()["x-action-redirect"] ?? "";
@@ -119,12 +187,37 @@ const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; for
   ],
 };
 
+/** An admin route handler's URL, with a made-up id for each dynamic segment. */
+function adminRoutePath(file: string) {
+  return file.replace(/^app/, "").replace(/\/route\.tsx?$/, "").replace(/\[[^\]]+\]/g, "1");
+}
+
+test("every admin route handler refuses an anonymous visitor, a shopper and every role without its permission", async ({ request }) => {
+  for (const file of routeFiles.filter((f) => f.startsWith("app/admin/"))) {
+    const source = readFileSync(file, "utf8");
+    const permission = /requirePermission\(\s*"([^"]+)"/.exec(source)?.[1] as Permission | undefined;
+    expect(permission, `${file} checks a permission`).toBeTruthy();
+    for (const [, method] of source.matchAll(/^export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/gm)) {
+      const path = adminRoutePath(file);
+      const anonymous = await request.fetch(path, { method, maxRedirects: 0 });
+      expect(anonymous.status(), `${method} ${path} anonymously`).toBe(401);
+      for (const caller of refusedCallers(permission!)) {
+        const { cookie } = await signedInRequest(request, caller.email);
+        const response = await request.fetch(path, { method, headers: { cookie }, maxRedirects: 0 });
+        expect(response.status(), `${method} ${path} as ${caller.role}`).toBe(403);
+      }
+    }
+  }
+});
+
 test("every route handler is called anonymously here, and answers only what its listed check allows", async ({ request }) => {
   for (const file of routeFiles) {
     const source = readFileSync(file, "utf8");
     for (const [, method] of source.matchAll(/^export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/gm)) {
       const key = `${file} ${method}`;
       expect(routeHandlers[file]?.[method!], `${key} listed in lib/auth/public-actions.ts`).toBeTruthy();
+      // Admin handlers are called by the test above, with every kind of refused caller.
+      if (file.startsWith("app/admin/")) continue;
       const calls = anonymousCalls[key];
       expect(calls, `${key} has an anonymous call in this test`).toBeTruthy();
       for (const call of calls!) {

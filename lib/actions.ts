@@ -1,7 +1,11 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { UserRole } from "@/db/schema";
-import { requireRole, requireUser, type SessionUser } from "./auth/session";
+import type { Tx } from "@/db";
+import { runAudited, type AuditRecord } from "@/db/queries/audit";
+import type { Permission } from "./auth/permissions";
+import { requireRecentSignIn } from "./auth/recent-sign-in";
+import { requirePermission, requireUser, type SessionUser } from "./auth/session";
 import { AppError, type AppErrorCode } from "./errors";
 import { readForm } from "./forms";
 
@@ -29,6 +33,8 @@ const UNREADABLE: ActionResult<never> = { ok: false, code: "invalid", message: "
  *   publicFormAction        anyone may call it: the shopper-facing forms (sign-in, cart, checkout…)
  *   publicRedirectingAction the same, for a form with no client code that answers by redirecting
  *   userFormAction          a signed-in person; ownership is then checked by the query itself
+ *   adminAction             a staff member whose role has the named permission; the change and
+ *                           its audit entry are written in one transaction
  *
  * Every public action is listed, with why it may be public, in lib/auth/public-actions.ts; a
  * test fails for an action that is neither listed nor behind userFormAction.
@@ -66,14 +72,15 @@ export function publicFormAction<S extends z.ZodType, T>(schema: S, handler: (in
 }
 
 /**
- * An action for signed-in people: the session (and role, when given) is checked first, on
- * every call, before the input is even read. Ownership is then checked by the query itself.
+ * An action for signed-in shoppers: the session is checked first, on every call, before the
+ * input is even read. Ownership is then checked by the query itself. (Staff actions use
+ * adminAction, which names a permission.)
  */
-export function userFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, user: SessionUser) => Promise<T>, options: { roles?: UserRole[] } = {}): FormHandler<T> {
+export function userFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, user: SessionUser) => Promise<T>): FormHandler<T> {
   return async (previousOrForm, formData) => {
     let user: SessionUser;
     try {
-      user = options.roles ? await requireRole(...options.roles) : await requireUser();
+      user = await requireUser();
     } catch (error) {
       return toResult(error);
     }
@@ -111,5 +118,61 @@ export function publicRedirectingAction<S extends z.ZodType>(
     }
     if (!parsed.success) onInvalid(Object.keys(z.flattenError(parsed.error).fieldErrors));
     await handler(parsed.data as z.infer<S>);
+  };
+}
+
+/** What an admin change hands back to adminAction. */
+export type AdminChange<T> = {
+  data: T;
+  /** Required: the wrapper writes it in the change's own transaction. */
+  audit: AuditRecord | AuditRecord[];
+  /** Shown to the staff member (a toast or notice). */
+  message?: string;
+  /** After the commit: expire cache tags, send the shopper's email… Never inside the transaction. */
+  afterCommit?: () => Promise<void> | void;
+  /** Where to go once it is all done (e.g. a new product's edit page). */
+  redirectTo?: string;
+};
+
+export type AdminContext = { staff: SessionUser; tx: Tx };
+
+/**
+ * Every /admin server action. The permission is the first argument and required, so an
+ * action cannot be written without one; it is checked on every call before the input is read.
+ * The handler gets the acting staff member and a transaction, makes its change through
+ * data-access functions that take that transaction, and returns the audit entry, which the
+ * wrapper writes in the same transaction. `recentSignIn` asks for a sign-in from the last few
+ * minutes (role changes, removing staff, exporting a customer's data).
+ */
+export function adminAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.infer<S>, context: AdminContext) => Promise<AdminChange<T>>,
+  options: { recentSignIn?: boolean } = {},
+): FormHandler<T> {
+  return async (previousOrForm, formData) => {
+    let staff: SessionUser;
+    try {
+      staff = await requirePermission(permission);
+      if (options.recentSignIn) await requireRecentSignIn(staff);
+    } catch (error) {
+      return toResult(error);
+    }
+    let change: AdminChange<T> | undefined;
+    const result = await runParsed(schema, formOf(previousOrForm, formData), async (input) => {
+      change = await runAudited(staff, (tx) => handler(input, { staff, tx }));
+      return change.data;
+    });
+    if (!result.ok || !change) return result;
+    if (change.afterCommit) {
+      try {
+        await change.afterCommit();
+      } catch (error) {
+        // The change is committed and on record; a failed follow-up must not claim otherwise.
+        console.error("admin action: follow-up after commit failed", { permission, error });
+      }
+    }
+    if (change.redirectTo) redirect(change.redirectTo);
+    return change.message ? { ...result, message: change.message } : result;
   };
 }

@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./messages";
 export * from "./orders";
 export * from "./privacy";
+export * from "./admin";

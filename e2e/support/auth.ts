@@ -1,4 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { expect, type Browser, type Page } from "@playwright/test";
+import { SESSION_COOKIE } from "../../lib/auth/constants";
+import { baseURL } from "../../playwright.config";
+import { query } from "./database";
 import { emailsTo } from "./mailbox";
 
 /** The newest email to `address` whose subject matches, once it has arrived. */
@@ -38,5 +42,27 @@ export async function signedInPage(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email);
+  return { context, page };
+}
+
+/**
+ * A session for `email` made straight in the database, as if they had just signed in: for tests
+ * about what a role may do, where the magic-link journey itself is not the subject.
+ */
+export async function sessionCookieFor(email: string) {
+  const token = `e2e-${randomUUID()}`;
+  const inserted = await query(
+    (sql) => sql`insert into sessions (session_token, user_id, expires, device_summary)
+      select ${token}, id, now() + interval '1 day', 'Test browser' from users where email = ${email} returning user_id`,
+  );
+  if (inserted.length !== 1) throw new Error(`No user ${email} to sign in as`);
+  return { name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax" as const };
+}
+
+/** A browser context signed in as `email` (see sessionCookieFor), with a page open in it. */
+export async function signedInAs(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  await context.addCookies([await sessionCookieFor(email)]);
+  const page = await context.newPage();
   return { context, page };
 }

@@ -5,6 +5,7 @@ import { cache } from "react";
 import type { UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { auth } from "./config";
+import { can, type Permission } from "./permissions";
 import { SESSION_COOKIE_NAMES } from "./constants";
 
 export type SessionUser = { id: string; email: string; name: string | null; role: UserRole };
@@ -30,12 +31,6 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-export async function requireRole(...roles: UserRole[]): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role)) throw new AppError("forbidden", "Your account cannot do this.");
-  return user;
-}
-
 export { SESSION_COOKIE_NAMES };
 
 /** The raw session token of this browser, to tell "this device" apart in the session list. */
@@ -48,9 +43,19 @@ export async function currentSessionToken(): Promise<string | null> {
   return null;
 }
 
-/** For staff pages: the wrong role sees the same 404 as a page that does not exist. */
-export async function requireRoleForPage(returnTo: string, ...roles: UserRole[]): Promise<SessionUser> {
+/**
+ * For admin actions and route handlers: the signed-in staff member, if their role has the
+ * permission (lib/auth/permissions.ts). A shopper and a role without it are both refused.
+ */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) throw new AppError("forbidden", "Your role cannot do this. Ask the shop's admin if you need it.");
+  return user;
+}
+
+/** For admin pages: call it before reading any data. The wrong role sees the shop's 404. */
+export async function requirePermissionForPage(returnTo: string, permission: Permission): Promise<SessionUser> {
   const user = await requireUserForPage(returnTo);
-  if (!roles.includes(user.role)) notFound();
+  if (!can(user.role, permission)) notFound();
   return user;
 }

@@ -5,8 +5,9 @@ export function printDemoSignIn(port: string) {
   console.log(
     [
       "",
-      "Sign in as the demo shopper or the demo admin:",
-      `  1. open http://localhost:${port}/login and enter ${demoPeople.shopper.email} (or ${demoPeople.admin.email})`,
+      "Sign in as the demo shopper or one of the shop's team:",
+      `  1. open http://localhost:${port}/login and enter ${demoPeople.shopper.email}`,
+      `     (admin: ${demoPeople.admin.email}; ${demoPeople.staff.map((p) => `${p.role}: ${p.email}`).join("; ")})`,
       `  2. open http://localhost:${port}/dev/mailbox and click the sign-in link`,
       "",
     ].join("\n"),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { permissions } from "@/lib/auth/permissions";
 import { publicActions, routeHandlers } from "@/lib/auth/public-actions";
 
 /*
@@ -31,7 +32,7 @@ describe("server actions", () => {
     for (const file of actionFiles) expect(file, file).toMatch(/^app\/.*actions\.ts$/);
   });
 
-  it("are each built by a wrapper: userFormAction, or a public wrapper and listed in the reviewed allow-list", () => {
+  it("are each built by a wrapper: adminAction with a permission, userFormAction, or a public wrapper and listed in the reviewed allow-list", () => {
     const seen: string[] = [];
     for (const file of actionFiles) {
       const source = readFileSync(path.join(root, file), "utf8");
@@ -42,14 +43,42 @@ describe("server actions", () => {
         seen.push(where);
         expect(kind, `${where} must be a const built by a wrapper`).toBe("const");
         const wrapper = /^\s*=\s*(\w+)\(/.exec(rest)?.[1];
-        expect(["userFormAction", "publicFormAction", "publicRedirectingAction"], `${where} is built by ${wrapper ?? "no wrapper"}`).toContain(wrapper);
+        expect(["adminAction", "userFormAction", "publicFormAction", "publicRedirectingAction"], `${where} is built by ${wrapper ?? "no wrapper"}`).toContain(wrapper);
         const listed = publicActions[file]?.[name];
-        if (wrapper === "userFormAction") expect(listed, `${where} checks the session; it must not be in the public list`).toBeUndefined();
+        if (wrapper === "adminAction") {
+          // The permission is written where the action is, as a literal a reviewer can read.
+          const permission = /^\s*=\s*adminAction\(\s*"([^"]+)"/.exec(rest)?.[1];
+          expect(permissions as readonly string[], `${where} names a known permission first`).toContain(permission);
+          expect(file, `${where}: staff actions live under app/admin`).toMatch(/^app\/admin\//);
+        }
+        if (wrapper === "adminAction" || wrapper === "userFormAction") expect(listed, `${where} checks the caller; it must not be in the public list`).toBeUndefined();
         else expect(listed, `${where} is public: add it, with why, to lib/auth/public-actions.ts`).toBeTruthy();
       }
     }
     // The allow-list names only actions that exist.
     for (const [file, names] of Object.entries(publicActions)) for (const name of Object.keys(names)) expect(seen).toContain(`${file}#${name}`);
+  });
+});
+
+describe("admin pages", () => {
+  it("each check a permission before reading anything", () => {
+    for (const file of filesUnder("app/admin", (n) => /^page\.tsx$/.test(n))) {
+      const source = readFileSync(path.join(root, file), "utf8");
+      expect(source, `${file} calls requirePermissionForPage`).toMatch(/requirePermissionForPage\(\s*[^,]+,\s*"[a-z]+:[a-z]+"\s*\)/);
+    }
+  });
+
+  it("admin route handlers each check a permission", () => {
+    for (const file of filesUnder("app/admin", (n) => /^route\.(ts|tsx)$/.test(n))) {
+      const source = readFileSync(path.join(root, file), "utf8");
+      expect(source, `${file} calls requirePermission`).toMatch(/requirePermission\(\s*"[a-z]+:[a-z]+"\s*\)/);
+    }
+  });
+
+  it("outside app/admin, nothing asks for a staff permission (one place to review)", () => {
+    for (const file of sources.filter((f) => !f.startsWith("app/admin/") && !f.startsWith("lib/"))) {
+      expect(readFileSync(path.join(root, file), "utf8"), file).not.toMatch(/adminAction\(/);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { orderStatusText } from "@/components/shop/order-details";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listRecentOrders } from "@/db/queries/orders";
-import { requireRoleForPage } from "@/lib/auth/session";
+import { requirePermissionForPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Orders" };
 export const instant = false;
 
 export default async function AdminOrdersPage() {
-  await requireRoleForPage("/admin/orders", "admin", "staff");
+  await requirePermissionForPage("/admin/orders", "orders:read");
   const orders = await listRecentOrders();
   return (
     <div>

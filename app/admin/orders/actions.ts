@@ -40,7 +40,7 @@ async function takeStep(
   if (!decision.ok) {
     const field = fieldFor[decision.refusal];
     const message = refusalMessage[decision.refusal];
-    throw field ? new AppError("invalid", message, { [field]: [message] }) : new AppError("conflict", message);
+    throw field ? new AppError("invalid", "Please check the highlighted fields.", { [field]: [message] }) : new AppError("conflict", message);
   }
 
   let restocked: RestockedVariant[] = [];

@@ -90,7 +90,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
               {rows.map((order) => (
                 <TableRow key={order.id} data-order={order.number}>
                   <TableHead scope="row">
-                    <Link href={`/admin/orders/${order.id}`} className="font-medium underline underline-offset-4 hover:text-accent-700">
+                    <Link href={`/admin/orders/${order.id}`} className="whitespace-nowrap font-medium underline underline-offset-4 hover:text-accent-700">
                       {order.number}
                     </Link>
                   </TableHead>

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState, type ChangeEvent, type ReactNode } from "react";
 import { cancelOrderAction, deliverOrderAction, fulfilOrderAction, markOrderPaidAction, refundOrderAction, shipOrderAction } from "@/app/admin/orders/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Label } from "@/components/ui/input";
@@ -11,7 +12,6 @@ import type { OrderStatus } from "@/db/schema/orders";
 import type { ActionResult } from "@/lib/actions";
 import type { OrderTransition, TransitionRefusal } from "@/lib/orders/transitions";
 import { useAdminAction } from "../admin-form";
-import { ConfirmAction } from "../confirm-action";
 import { merchantStatusLabel, notifyByDefault, refusalMessage, transitionLabel } from "./order-wording";
 
 type Action = (previous: ActionResult<{ orderId: string; status: string }> | null, formData: FormData) => Promise<ActionResult<{ orderId: string; status: string }>>;
@@ -59,21 +59,29 @@ function StepForm({ action, transition, orderId, status, reachable, primary }: {
   );
 }
 
+/** A text input's value kept in state: React resets a form's uncontrolled fields after every submission, and a refused one must keep what was typed. */
+function useFieldValue(initial = "") {
+  const [value, setValue] = useState(initial);
+  return { value, onChange: (event: ChangeEvent<HTMLInputElement>) => setValue(event.target.value) };
+}
+
 function ShipForm({ orderId, status, reachable }: { orderId: string; status: OrderStatus; reachable: boolean }) {
   const { state, formAction, pending, errors } = useAdminAction(shipOrderAction, "Order marked shipped.");
   const listId = useId();
+  const carrier = useFieldValue();
+  const tracking = useFieldValue();
   return (
     <form action={formAction} noValidate className="space-y-3" aria-label="Mark as shipped">
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="expectedStatus" value={status} />
       <FormStatus state={state && !state.ok ? state : null} fields={["carrier", "trackingNumber"]} />
-      <FormField name="carrier" id={`${listId}-carrier`} label="Carrier" autoComplete="off" list={listId} errors={errors.carrier} />
+      <FormField name="carrier" id={`${listId}-carrier`} label="Carrier" autoComplete="off" list={listId} errors={errors.carrier} {...carrier} />
       <datalist id={listId}>
         {carriers.map((c) => (
           <option key={c} value={c} />
         ))}
       </datalist>
-      <FormField name="trackingNumber" id={`${listId}-tracking`} label="Tracking number" autoComplete="off" errors={errors.trackingNumber} />
+      <FormField name="trackingNumber" id={`${listId}-tracking`} label="Tracking number" autoComplete="off" errors={errors.trackingNumber} {...tracking} />
       <NotifyBox transition="ship" reachable={reachable} />
       <Button type="submit" size="sm" disabled={pending}>
         {pending ? "Saving…" : "Mark as shipped"}
@@ -82,51 +90,125 @@ function ShipForm({ orderId, status, reachable }: { orderId: string; status: Ord
   );
 }
 
+/**
+ * A step that cannot be undone, confirmed in a dialog that holds its fields (a reason, an
+ * amount) and shows each field's errors beside it. Closes once the step is done.
+ */
+function StepDialog({
+  action,
+  orderId,
+  status,
+  triggerLabel,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  pendingLabel,
+  success,
+  fieldNames,
+  children,
+}: {
+  action: Action;
+  orderId: string;
+  status: OrderStatus;
+  triggerLabel: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  pendingLabel: string;
+  success: string;
+  fieldNames: string[];
+  children: (errors: Record<string, string[]>) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const { state, formAction, pending, errors } = useAdminAction(action, success);
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.ok) setOpen(false);
+  }
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button type="button" size="sm" variant="danger-secondary">
+          {triggerLabel}
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={title} description={description}>
+        <form action={formAction} noValidate className="mt-4 space-y-4">
+          <input type="hidden" name="orderId" value={orderId} />
+          <input type="hidden" name="expectedStatus" value={status} />
+          <FormStatus state={state && !state.ok ? state : null} fields={fieldNames} />
+          {children(errors)}
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                {cancelLabel}
+              </Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? pendingLabel : confirmLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 function CancelForm({ orderId, orderNumber, status, reachable }: { orderId: string; orderNumber: string; status: OrderStatus; reachable: boolean }) {
   const id = useId();
+  const reason = useFieldValue();
   return (
-    <ConfirmAction
+    <StepDialog
       action={cancelOrderAction}
-      fields={{ orderId, expectedStatus: status }}
-      trigger={
-        <Button type="button" size="sm" variant="danger-secondary">
-          Cancel order
-        </Button>
-      }
+      orderId={orderId}
+      status={status}
+      triggerLabel="Cancel order"
       title={`Cancel order ${orderNumber}?`}
       description="Its items go back in stock and its discount code's use is given back. This cannot be undone. If the customer has paid, refund them afterwards."
       confirmLabel="Cancel order"
       cancelLabel="Keep order"
       pendingLabel="Cancelling…"
       success="Order cancelled."
+      fieldNames={["reason"]}
     >
-      <FormField name="reason" id={`${id}-reason`} label="Reason" autoComplete="off" required={false} hint="Kept in the order's history; not sent to the customer." />
-      <NotifyBox transition="cancel" reachable={reachable} />
-    </ConfirmAction>
+      {(errors) => (
+        <>
+          <FormField name="reason" id={`${id}-reason`} label="Reason" autoComplete="off" required={false} hint="Kept in the order's history; not sent to the customer." errors={errors.reason} {...reason} />
+          <NotifyBox transition="cancel" reachable={reachable} />
+        </>
+      )}
+    </StepDialog>
   );
 }
 
 function RefundForm({ orderId, orderNumber, status, reachable, refundable }: { orderId: string; orderNumber: string; status: OrderStatus; reachable: boolean; refundable: OrderActionsProps["refundable"] }) {
   const id = useId();
+  const amount = useFieldValue(refundable.input);
+  const reason = useFieldValue();
   return (
-    <ConfirmAction
+    <StepDialog
       action={refundOrderAction}
-      fields={{ orderId, expectedStatus: status }}
-      trigger={
-        <Button type="button" size="sm" variant="danger-secondary">
-          Refund
-        </Button>
-      }
+      orderId={orderId}
+      status={status}
+      triggerLabel="Refund"
       title={`Refund order ${orderNumber}?`}
       description={`Record the money you have paid back. An order is refunded once, up to ${refundable.label}.`}
       confirmLabel="Record refund"
       pendingLabel="Recording…"
       success="Refund recorded."
+      fieldNames={["amount", "reason"]}
     >
-      <FormField name="amount" id={`${id}-amount`} label="Amount refunded" autoComplete="off" inputMode="decimal" defaultValue={refundable.input} hint={`At most ${refundable.label}.`} />
-      <FormField name="reason" id={`${id}-reason`} label="Reason" autoComplete="off" hint="Kept in the order's history; not sent to the customer." />
-      <NotifyBox transition="refund" reachable={reachable} />
-    </ConfirmAction>
+      {(errors) => (
+        <>
+          <FormField name="amount" id={`${id}-amount`} label="Amount refunded" autoComplete="off" inputMode="decimal" hint={`At most ${refundable.label}.`} errors={errors.amount} {...amount} />
+          <FormField name="reason" id={`${id}-reason`} label="Reason" autoComplete="off" hint="Kept in the order's history; not sent to the customer." errors={errors.reason} {...reason} />
+          <NotifyBox transition="refund" reachable={reachable} />
+        </>
+      )}
+    </StepDialog>
   );
 }
 

@@ -104,7 +104,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           </section>
         </div>
 
-        <aside className="order-first grid content-start gap-4 md:grid-cols-2 lg:order-2 lg:grid-cols-1" aria-label="Order actions and details">
+        <aside className="order-first grid content-start items-start gap-4 md:grid-cols-2 lg:order-2 lg:grid-cols-1" aria-label="Order actions and details">
           {can(staff.role, "orders:write") ? (
             <OrderActions
               orderId={order.id}

@@ -54,12 +54,20 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     other: [
       "id", "number", "status", "shipping_country", "shipping_method", "currency", "subtotal_amount", "discount_amount", "discount_code", "shipping_amount",
       "tax_amount", "total_amount", "prices_include_tax", "payment_provider", "newsletter_opt_in", "idempotency_key", "request_fingerprint", "created_at",
+      "paid_at", "refunded_amount",
     ],
     export: "orders (with items and status history), matched by account and by email address",
     erasure: "kept for accounting; name, email and address replaced by placeholders, account link removed (country kept for tax records)",
   },
   order_items: { personal: [], other: ["id", "order_id", "variant_id", "sku", "product_title", "variant_title", "unit_price", "quantity", "line_total"], export: "orders[].items", erasure: "kept with the order" },
-  order_events: { personal: [], other: ["id", "order_id", "status", "note", "created_at"], export: "orders[].history", erasure: "kept with the order" },
+  order_events: {
+    // About the member of staff who made a change, not about the shopper.
+    personal: ["actor_id", "actor_label"],
+    other: ["id", "order_id", "status", "note", "carrier", "tracking_number", "amount", "reason", "created_at"],
+    export: "orders[].history (status, note, date; the staff member's name is not the shopper's data)",
+    erasure:
+      "kept with the order. A shopper's erasure leaves it as it is (it names staff, not them); deleting a staff account clears actor_id and keeps actor_label, the name of who acted, as the record",
+  },
   email_messages: {
     personal: ["to_address"],
     other: ["id", "subject", "template", "reason", "category", "status", "provider_message_id", "error", "created_at", "sent_at"],

@@ -1,14 +1,19 @@
 import { TotalsList } from "@/components/shop/totals-list";
 import type { OrderDetailDto } from "@/db/queries/orders";
+import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { defaultPaymentProvider, paymentProviders } from "@/lib/payments/provider";
 import { shopConfig } from "@/lib/shop-config";
 
+/** The shopper's words for each status (the merchant's are in components/admin/orders). */
 export const orderStatusText: Record<string, string> = {
   awaiting_payment: "Waiting for your payment",
   paid: "Paid — being packed",
-  fulfilled: "Sent",
+  fulfilled: "Packed — ready to send",
+  shipped: "Shipped",
+  delivered: "Delivered",
   cancelled: "Cancelled",
+  refunded: "Refunded",
 };
 
 /** Status, payment instructions, items, totals and delivery: the same for guests and account holders. */
@@ -26,6 +31,13 @@ export function OrderDetails({ order }: { order: OrderDetailDto }) {
         <p className="mt-1 text-lg" data-testid="order-status">
           {orderStatusText[order.status] ?? order.status}
         </p>
+        {order.shipment ? (
+          <p className="mt-2 text-sm" data-testid="order-shipment">
+            Sent with {order.shipment.carrier} on {formatDate(order.shipment.shippedAt)}. Tracking number:{" "}
+            <span className="font-mono font-medium">{order.shipment.trackingNumber}</span>
+          </p>
+        ) : null}
+        {order.refundedAmount > 0 ? <p className="mt-2 text-sm">We have refunded {money(order.refundedAmount)} to you.</p> : null}
         {next?.kind === "instructions" ? (
           <div className="mt-4 border-t border-line pt-4">
             <h3 className="font-sans text-sm font-semibold">{next.title}</h3>

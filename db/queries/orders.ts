@@ -261,6 +261,10 @@ export type OrderDetailDto = {
   paymentProvider: string;
   items: { sku: string; productTitle: string; variantTitle: string; unitPrice: number; quantity: number; lineTotal: number }[];
   events: { status: string; note: string; createdAt: Date }[];
+  /** Once staff marked it shipped: who carries it and how the shopper tracks it. */
+  shipment: { carrier: string; trackingNumber: string; shippedAt: Date } | null;
+  /** What was paid back (0 when nothing was). */
+  refundedAmount: number;
 };
 
 /**
@@ -292,20 +296,22 @@ export async function getOrderById(orderId: string, options: { ownerId?: string 
     total_amount: number;
     prices_include_tax: boolean;
     payment_provider: string;
+    refunded_amount: number;
   }>(sql`
     select id, number, status, email, created_at, shipping_name, shipping_line1, shipping_line2, shipping_city,
       shipping_postal_code, shipping_country, shipping_method, currency, subtotal_amount, discount_amount, discount_code,
-      shipping_amount, tax_amount, total_amount, prices_include_tax, payment_provider
+      shipping_amount, tax_amount, total_amount, prices_include_tax, payment_provider, refunded_amount
     from orders where id = ${orderId} ${options.ownerId === undefined ? sql`` : sql`and user_id = ${options.ownerId}`}`);
   if (!o) return null;
   const [items, events] = await Promise.all([
     db.execute<{ sku: string; product_title: string; variant_title: string; unit_price: number; quantity: number; line_total: number }>(
       sql`select sku, product_title, variant_title, unit_price, quantity, line_total from order_items where order_id = ${orderId} order by id`,
     ),
-    db.execute<{ status: string; note: string; created_at: string }>(
-      sql`select status, note, created_at from order_events where order_id = ${orderId} order by created_at, id`,
+    db.execute<{ status: string; note: string; created_at: string; carrier: string | null; tracking_number: string | null }>(
+      sql`select status, note, created_at, carrier, tracking_number from order_events where order_id = ${orderId} order by created_at, id`,
     ),
   ]);
+  const shipped = events.findLast((e) => e.status === "shipped" && e.carrier && e.tracking_number);
   return {
     id: o.id,
     number: o.number,
@@ -328,6 +334,8 @@ export async function getOrderById(orderId: string, options: { ownerId?: string 
     paymentProvider: o.payment_provider,
     items: items.map((i) => ({ sku: i.sku, productTitle: i.product_title, variantTitle: i.variant_title, unitPrice: i.unit_price, quantity: i.quantity, lineTotal: i.line_total })),
     events: events.map((e) => ({ status: e.status, note: e.note, createdAt: new Date(e.created_at) })),
+    shipment: shipped ? { carrier: shipped.carrier!, trackingNumber: shipped.tracking_number!, shippedAt: new Date(shipped.created_at) } : null,
+    refundedAmount: o.refunded_amount,
   };
 }
 

@@ -31,7 +31,17 @@ export const emailMessages = pgTable(
   (t) => [index("email_messages_to_address_idx").on(t.toAddress, t.createdAt)],
 );
 
-export const outboxKinds = ["order-confirmation"] as const;
+/** The shopper's email about a status change staff made ("order-status:shipped"); one per status an order reaches. */
+export const orderStatusEmailKinds = [
+  "order-status:paid",
+  "order-status:fulfilled",
+  "order-status:shipped",
+  "order-status:delivered",
+  "order-status:cancelled",
+  "order-status:refunded",
+] as const;
+
+export const outboxKinds = ["order-confirmation", ...orderStatusEmailKinds] as const;
 
 /**
  * Emails the shop owes, written in the same transaction as what they are about (an order), so

@@ -73,7 +73,15 @@ export const discountCodes = pgTable(
   ],
 );
 
-export const orderStatuses = ["awaiting_payment", "paid", "fulfilled", "cancelled"] as const;
+/**
+ * An order's life (lib/orders/transitions.ts says which step may follow which):
+ * awaiting_payment → paid → fulfilled (packed) → shipped → delivered, or cancelled (before it
+ * ships), or refunded (after it was paid). Rows written before "shipped" existed keep their
+ * status: "fulfilled" then meant packed or sent, and no tracking number was ever recorded.
+ */
+export const orderStatuses = ["awaiting_payment", "paid", "fulfilled", "shipped", "delivered", "cancelled", "refunded"] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+const statusList = sql.raw(orderStatuses.map((s) => `'${s}'`).join(", "));
 
 /**
  * Personal data: email, name and address (kept for accounting; replaced by placeholders when
@@ -108,6 +116,10 @@ export const orders = pgTable(
     paymentProvider: text().notNull(),
     /** The checkout's unticked newsletter box, kept until the consent ledger records it. */
     newsletterOptIn: boolean().notNull().default(false),
+    /** When a member of staff recorded the payment; a cancelled order that has one may be refunded. */
+    paidAt: timestamp({ withTimezone: true }),
+    /** What was paid back (at most once, at most the total); 0 when nothing was. */
+    refundedAmount: integer().notNull().default(0),
     /** One checkout submission, one order: a retry with the same key returns this order. */
     idempotencyKey: text().notNull(),
     /** What the submission contained; a reused key with a different cart is refused. */
@@ -119,7 +131,15 @@ export const orders = pgTable(
     uniqueIndex("orders_idempotency_key_key").on(t.idempotencyKey),
     index("orders_email_idx").on(t.email),
     index("orders_user_id_idx").on(t.userId, t.createdAt),
+    // The admin order list (newest first, by status, by total) and the overview's date ranges.
+    index("orders_created_at_idx").on(t.createdAt, t.id),
+    index("orders_status_created_at_idx").on(t.status, t.createdAt, t.id),
+    index("orders_total_amount_idx").on(t.totalAmount, t.id),
+    // The order list's search: a whole address or its beginning, in any case.
+    index("orders_email_search_idx").using("btree", sql`lower(${t.email}) text_pattern_ops`),
     check("orders_amounts_check", sql`${t.subtotalAmount} >= 0 and ${t.discountAmount} >= 0 and ${t.totalAmount} >= 0`),
+    check("orders_status_check", sql`${t.status} in (${statusList})`),
+    check("orders_refunded_amount_check", sql`${t.refundedAmount} >= 0 and ${t.refundedAmount} <= ${t.totalAmount}`),
   ],
 );
 
@@ -142,7 +162,7 @@ export const orderItems = pgTable(
   (t) => [index("order_items_order_id_idx").on(t.orderId), check("order_items_quantity_check", sql`${t.quantity} > 0`)],
 );
 
-/** Every status an order passes through, appended, never updated. */
+/** Every status an order passes through, appended, never updated: who did what, and when. */
 export const orderEvents = pgTable(
   "order_events",
   {
@@ -152,7 +172,21 @@ export const orderEvents = pgTable(
       .references(() => orders.id, { onDelete: "cascade" }),
     status: text({ enum: orderStatuses }).notNull(),
     note: text().notNull().default(""),
+    /** The member of staff who made the change; null for the shopper's own steps (placing it). */
+    actorId: text().references(() => users.id, { onDelete: "set null" }),
+    /** Their name as it was then, so the history still reads after they leave the team. */
+    actorLabel: text(),
+    /** Shipped: who carries it and the number the shopper tracks it with. */
+    carrier: text(),
+    trackingNumber: text(),
+    /** Refunded: how much (minor units, the order's currency) and why. */
+    amount: integer(),
+    reason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("order_events_order_id_idx").on(t.orderId, t.createdAt)],
+  (t) => [
+    index("order_events_order_id_idx").on(t.orderId, t.createdAt),
+    check("order_events_status_check", sql`${t.status} in (${statusList})`),
+    check("order_events_amount_check", sql`${t.amount} is null or ${t.amount} > 0`),
+  ],
 );

@@ -61,3 +61,12 @@ export function invalidateCatalog() {
   forgetRouteIndex();
   revalidateTag(catalogTags.all, { expire: 0 });
 }
+
+/**
+ * After a cancelled order's items went back on the shelf: only pages whose stock reads
+ * differently now, i.e. those at or below the low-stock threshold before ("Only 2 left", "Sold
+ * out"). Above it, "In stock" stays "In stock" and nothing needs rebuilding.
+ */
+export async function refreshStockShownAfterRestock(restocked: { productSlug: string; stockBefore: number }[]) {
+  await expireStockShown(restocked.filter((s) => s.stockBefore <= shopConfig.lowStockThreshold).map((s) => s.productSlug));
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { claimDueOutboxEmails, markOutboxEmailFailed, markOutboxEmailSent, type ClaimedOutboxEmail } from "@/db/queries/outbox";
 import { sendOrderConfirmation } from "@/lib/orders/confirmation-email";
+import { sendOrderStatusEmail, statusOfEmailKind } from "@/lib/orders/status-email";
 
 /*
  * Sends the emails the shop owes (rows written by the transactions that owe them, see
@@ -20,6 +21,10 @@ async function deliver(email: ClaimedOutboxEmail) {
       case "order-confirmation":
         await sendOrderConfirmation(email.orderId);
         break;
+      default: {
+        const status = statusOfEmailKind(email.kind);
+        if (status) await sendOrderStatusEmail(email.orderId, status);
+      }
     }
     await markOutboxEmailSent(email);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getOverviewSummary, getSalesByDay, getTopProducts, listLowStockVariants, listOrdersAwaitingAction } from "@/db/queries/admin-reports";
+import { getSalesReport, getTopProducts, listLowStockVariants, listOrdersAwaitingAction } from "@/db/queries/admin-reports";
 import { testSql } from "../support/sql";
 
 /*
@@ -96,7 +96,7 @@ afterAll(async () => {
 
 describe("overview summary", () => {
   it("adds up revenue, orders, average order value and new customers for the period and the one before", async () => {
-    const summary = await getOverviewSummary({ days: 7, asOf });
+    const { summary } = await getSalesReport({ days: 7, asOf });
     expect(summary).toEqual({
       current: { from: "2001-06-08", to: "2001-06-14" },
       previous: { from: "2001-06-01", to: "2001-06-07" },
@@ -109,7 +109,7 @@ describe("overview summary", () => {
   });
 
   it("compares a longer period with the same length before it", async () => {
-    const summary = await getOverviewSummary({ days: 30, asOf });
+    const { summary } = await getSalesReport({ days: 30, asOf });
     expect(summary.current).toEqual({ from: "2001-05-16", to: "2001-06-14" });
     expect(summary.previous).toEqual({ from: "2001-04-16", to: "2001-05-15" });
     // Everything counted earlier, plus the order of 31 May; nothing in the previous 30 days.
@@ -118,7 +118,7 @@ describe("overview summary", () => {
   });
 
   it("buckets orders by the day in the shop's time zone, not UTC", async () => {
-    const inLondon = await getSalesByDay({ days: 7, asOf });
+    const inLondon = (await getSalesReport({ days: 7, asOf })).salesByDay;
     expect(inLondon.current).toEqual([
       { day: "2001-06-08", revenue: 2000, orders: 1 },
       { day: "2001-06-09", revenue: 0, orders: 0 },
@@ -136,7 +136,7 @@ describe("overview summary", () => {
 
     // The same orders for a shop in UTC: b falls on the 10th, c on the 7th (previous period),
     // the order at 23:00 UTC on the 14th is still "today", and g (23:00 UTC on 31 May) is out.
-    const inUtc = await getSalesByDay({ days: 7, asOf, timeZone: "UTC" });
+    const inUtc = (await getSalesReport({ days: 7, asOf, timeZone: "UTC" })).salesByDay;
     expect(inUtc.current.filter((d) => d.orders > 0)).toEqual([
       { day: "2001-06-10", revenue: 5000, orders: 1 },
       { day: "2001-06-14", revenue: 16_666, orders: 2 },
@@ -145,7 +145,7 @@ describe("overview summary", () => {
   });
 
   it("refuses a period the overview does not offer", async () => {
-    await expect(getOverviewSummary({ days: 365 as never, asOf })).rejects.toThrow(RangeError);
+    await expect(getSalesReport({ days: 365 as never, asOf })).rejects.toThrow(RangeError);
   });
 });
 

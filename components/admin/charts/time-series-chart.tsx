@@ -26,7 +26,7 @@ export function TimeSeriesChart({ series, comparison, formatDay, formatValue, ti
     <svg viewBox={`0 0 ${box.width} ${box.height}`} className="block h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
-      <g aria-hidden="true" fontSize={13}>
+      <g aria-hidden="true" fontSize={14}>
         {g.yTicks.map((t) => (
           <g key={t.label}>
             <line x1={g.plot.left} x2={g.plot.right} y1={t.y} y2={t.y} className="stroke-line" />
@@ -46,7 +46,8 @@ export function TimeSeriesChart({ series, comparison, formatDay, formatValue, ti
         <line x1={g.plot.left} x2={g.plot.right} y1={g.plot.bottom} y2={g.plot.bottom} className="stroke-line-strong" />
         <path d={g.area} className="fill-accent-100" fillOpacity={0.6} />
         {g.comparisons.map((d, i) => (
-          <path key={i} d={d} fill="none" strokeWidth={2} strokeDasharray="6 5" className="stroke-ink-subtle" />
+          // On a long period the comparison is context, not the subject: drawn lighter so the two lines stay apart.
+          <path key={i} d={d} fill="none" strokeWidth={series.length > 31 ? 1.5 : 2} strokeOpacity={series.length > 31 ? 0.55 : 1} strokeDasharray="6 5" className="stroke-ink-subtle" />
         ))}
         <path d={g.line} fill="none" strokeWidth={2.5} strokeLinejoin="round" className="stroke-accent-600" />
         {series.length <= 31

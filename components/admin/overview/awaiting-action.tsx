@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { OrdersAwaitingActionDto } from "@/db/queries/admin-reports";
-import { formatDateTime } from "@/lib/dates";
+import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { awaitingStatusText, formatCount } from "./format";
 
@@ -43,7 +43,7 @@ export function AwaitingAction({ awaiting, linkOrders }: { awaiting: OrdersAwait
           <TableHeader>
             <TableRow>
               <TableHead>Order</TableHead>
-              <TableHead>Placed</TableHead>
+              <TableHead>Waiting since</TableHead>
               <TableHead>Status</TableHead>
               <TableHead numeric>Total</TableHead>
             </TableRow>
@@ -51,7 +51,7 @@ export function AwaitingAction({ awaiting, linkOrders }: { awaiting: OrdersAwait
           <TableBody>
             {orders.map((o) => (
               <TableRow key={o.id}>
-                <TableHead scope="row">
+                <TableHead scope="row" className="whitespace-nowrap">
                   {linkOrders ? (
                     <Link href={`/admin/orders/${o.id}`} className="underline-offset-4 hover:underline">
                       {o.number}
@@ -60,8 +60,12 @@ export function AwaitingAction({ awaiting, linkOrders }: { awaiting: OrdersAwait
                     o.number
                   )}
                 </TableHead>
-                <TableCell className="text-ink-muted">{formatDateTime(o.createdAt)}</TableCell>
-                <TableCell>
+                <TableCell className="whitespace-nowrap text-ink-muted">
+                  <time dateTime={o.createdAt.toISOString()} title={formatDateTime(o.createdAt)}>
+                    {formatDate(o.createdAt)}
+                  </time>
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
                   <Badge tone={o.status === "paid" ? "accent" : "warning"}>{awaitingStatusText[o.status]}</Badge>
                 </TableCell>
                 <TableCell numeric>{formatMoney({ amount: o.totalAmount, currency: o.currency })}</TableCell>

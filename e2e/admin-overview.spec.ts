@@ -39,6 +39,14 @@ async function revenueOn(day: string) {
 const dayHeading = (day: string) =>
   new Intl.DateTimeFormat(shopConfig.locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 
+/** Opens the chart's table unless it is open already (it stays open across a period switch). */
+async function showTable(page: Page) {
+  const table = page.getByRole("table", { name: /Revenue and orders by day/ });
+  if (!(await table.isVisible())) await page.getByText("Show revenue by day as a table").click();
+  await expect(table).toBeVisible();
+  return table;
+}
+
 async function expectFigures(page: Page) {
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   const figures = page.getByRole("region", { name: /Figures for the last 30 days/ });
@@ -84,8 +92,7 @@ test("the period switch changes the comparison, and the chart's figures are in a
 
   const day = localDay(placedAt);
   // Thirty days: the order of ten days ago is in this period, on its own row of the table.
-  await page.getByText("Show revenue by day as a table").click();
-  const table = page.getByRole("table", { name: /Revenue and orders by day/ });
+  let table = await showTable(page);
   await expect(table.getByRole("row")).toHaveCount(31);
   await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: dayHeading(day) }) }).getByRole("cell").first()).toHaveText(await revenueOn(day));
 
@@ -97,7 +104,7 @@ test("the period switch changes the comparison, and the chart's figures are in a
   await expect(figures.getByText(/the previous 30 days/)).toHaveCount(0);
 
   // Seven days: that order now belongs to the previous period, beside day 4 of this one.
-  await page.getByText("Show revenue by day as a table").click();
+  table = await showTable(page);
   await expect(table.getByRole("row")).toHaveCount(8);
   const row = table.getByRole("row").filter({ hasText: dayHeading(day) });
   await expect(row.getByRole("cell").last()).toHaveText(await revenueOn(day));
@@ -124,7 +131,7 @@ test("no serious or critical accessibility violations on the overview", async ({
   const { context, page } = await signedInAs(browser, "admin@emberandoak.example");
   for (const url of ["/admin", "/admin?days=7"]) {
     await page.goto(url);
-    await page.getByText("Show revenue by day as a table").click();
+    await showTable(page);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${url} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);

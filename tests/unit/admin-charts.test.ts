@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareFigures } from "@/components/admin/overview/compare";
 import { describeChange, describeChangeBriefly, formatMoneyCompact } from "@/components/admin/overview/format";
@@ -80,5 +82,17 @@ describe("comparing with the previous period", () => {
     expect(formatMoneyCompact(50_000, "GBP")).toBe("£500");
     expect(formatMoneyCompact(0, "GBP")).toBe("£0");
     expect(formatMoneyCompact(5000, "JPY")).toMatch(/5K|5k/);
+  });
+});
+
+describe("the overview ships no chart JavaScript", () => {
+  it("keeps its charts and composites server components", () => {
+    for (const dir of ["components/admin/charts", "components/admin/overview"]) {
+      for (const file of readdirSync(dir)) {
+        const source = readFileSync(path.join(dir, file), "utf8");
+        expect(source, `${dir}/${file}`).not.toMatch(/^\s*["']use client["']/m);
+      }
+    }
+    expect(readFileSync("app/admin/page.tsx", "utf8")).not.toMatch(/^\s*["']use client["']/m);
   });
 });

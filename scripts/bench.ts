@@ -8,6 +8,8 @@
  *   npm run bench -- --products 10000   also search and collection on a 10,000-product catalogue
  *   npm run bench -- --duration 5       seconds per URL
  * Also prints placeOrder throughput with 16 concurrent buyers (scripts/bench-dal.ts).
+ *
+ *   npm run bench -- admin --orders 100000   the merchant's desk instead (scripts/bench/admin.ts)
  */
 import type { ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -17,7 +19,7 @@ import { seedDatabase } from "../db/seed";
 import { seedProducts } from "../db/seed-data";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
-import { spawnNext } from "./lib/next";
+import { percentile, startServer as startNextServer, stopServer as stopNextServer } from "./bench/server";
 import { run } from "./lib/processes";
 import { addGeneratedProducts } from "./lib/large-catalogue";
 import { startMailCapture } from "./lib/mail-capture";
@@ -36,11 +38,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 type Row = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; bytes: number };
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function hammer(path: string, seconds: number) {
   const times: number[] = [];
@@ -122,40 +119,12 @@ async function firstLoadJs(path: string) {
   return { files: srcs.length, rawKb: raw / 1024, gzipKb: gz / 1024 };
 }
 
-async function startServer(databaseUrl: string, mailUrl: string): Promise<ChildProcess> {
-  // Its own process group, so stopping it also stops the next-server process npx starts.
-  const child = spawnNext(["start", "--port", String(PORT)], {
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SITE_URL: ORIGIN, RESEND_BASE_URL: mailUrl, AUTH_SECRET: "bench-auth-secret-0123456789-abcdefghijkl" },
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error("The production server did not start within 60 s");
+function startServer(databaseUrl: string, mailUrl: string): Promise<ChildProcess> {
+  return startNextServer({ port: PORT, databaseUrl, mailUrl });
 }
 
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || !child.pid) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(-child.pid, "SIGTERM");
-  await exited;
-  // Wait until the port is free so the next server can bind it.
-  for (let i = 0; i < 40; i++) {
-    try {
-      await fetch(`${ORIGIN}/robots.txt`);
-      await new Promise((r) => setTimeout(r, 250));
-    } catch {
-      return;
-    }
-  }
+function stopServer(child: ChildProcess) {
+  return stopNextServer(child, PORT);
 }
 
 /** Runs a data-access-layer measurement (scripts/bench-dal.ts) in its own process. */
@@ -226,4 +195,9 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[2] === "admin") {
+  const { benchAdmin } = await import("./bench/admin");
+  await benchAdmin();
+} else {
+  await main();
+}

@@ -2,7 +2,7 @@ import { TotalsList } from "@/components/shop/totals-list";
 import type { OrderDetailDto } from "@/db/queries/orders";
 import { formatMoney } from "@/lib/money";
 import { defaultPaymentProvider, paymentProviders } from "@/lib/payments/provider";
-import { shopConfig } from "@/lib/shop-config";
+import { getCachedShopSettings } from "@/lib/settings/cached";
 
 export const orderStatusText: Record<string, string> = {
   awaiting_payment: "Waiting for your payment",
@@ -12,11 +12,11 @@ export const orderStatusText: Record<string, string> = {
 };
 
 /** Status, payment instructions, items, totals and delivery: the same for guests and account holders. */
-export function OrderDetails({ order }: { order: OrderDetailDto }) {
+export async function OrderDetails({ order }: { order: OrderDetailDto }) {
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
   const provider = paymentProviders[order.paymentProvider] ?? defaultPaymentProvider;
   const next = order.status === "awaiting_payment" ? provider.nextStep({ number: order.number, total: money(order.totals.total) }) : null;
-  const method = shopConfig.shippingMethods.find((m) => m.code === order.shipping.method);
+  const method = (await getCachedShopSettings()).deliveryRates.find((m) => m.code === order.shipping.method);
   return (
     <>
       <section aria-labelledby="status-heading" className="mt-8 rounded-card border border-line bg-surface-raised p-5">

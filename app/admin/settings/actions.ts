@@ -8,9 +8,10 @@ import { shopSettingsSchema } from "@/lib/validations/settings";
 
 export const updateShopSettingsAction = adminAction("settings:write", shopSettingsSchema, async (input, { tx }) => {
   const { before, after } = await updateShopSettings(tx, input);
-  const { taxRate: _beforeRate, ...was } = before;
-  const { taxRate: _afterRate, ...now } = after;
-  const changes = changedFields(was, now);
+  const changes = changedFields(before, after);
+  // The stored basis points say it already; the fraction is derived from them.
+  delete changes.before.taxRate;
+  delete changes.after.taxRate;
   const names = Object.keys(changes.after);
   return {
     data: { changed: names },

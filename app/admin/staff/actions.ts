@@ -34,8 +34,7 @@ export const inviteStaffAction = adminAction("staff:write", inviteStaffSchema, a
   };
 });
 
-export const changeStaffRoleAction = adminAction(
-  "staff:write",
+export const changeStaffRoleAction = adminAction("staff:write",
   changeStaffRoleSchema,
   async ({ userId, role }, { tx, staff }) => {
     const change = await setStaffRole(tx, staff.id, userId, role);
@@ -48,8 +47,7 @@ export const changeStaffRoleAction = adminAction(
   { recentSignIn: true },
 );
 
-export const removeStaffAction = adminAction(
-  "staff:write",
+export const removeStaffAction = adminAction("staff:write",
   removeStaffSchema,
   async ({ userId }, { tx, staff }) => {
     const change = await setStaffRole(tx, staff.id, userId, "customer");

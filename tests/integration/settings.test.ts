@@ -24,7 +24,8 @@ const [original] = await sql`select * from shop_settings where id = 1`;
 
 afterAll(async () => {
   // Put the seed's settings back for the other test files.
-  const { id: _id, ...columns } = original!;
+  const columns = { ...original! };
+  delete columns.id;
   await sql`update shop_settings set ${sql(columns)} where id = 1`;
   await sql`delete from orders where id in (select order_id from order_items oi join product_variants v on v.id = oi.variant_id join products p on p.id = v.product_id where p.slug like 'settings-test-%')`;
   await sql`delete from products where slug like 'settings-test-%'`;

@@ -8,7 +8,7 @@ const PRODUCT = "/products/wick-trimmer";
 async function saveSettings(page: Page, fields: Record<string, string>) {
   await page.goto("/admin/settings");
   const form = page.getByRole("form", { name: "Shop settings" });
-  for (const [label, value] of Object.entries(fields)) await form.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
   await form.getByRole("button", { name: "Save settings" }).click();
   return form;
 }

@@ -1,11 +1,11 @@
 import { render } from "@react-email/render";
-import { createElement, type ReactElement } from "react";
+import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { markEmailFailed, markEmailSent, recordEmailAttempt } from "@/db/queries/email-messages";
 import { getShopSettings } from "@/db/queries/settings";
 import { postalAddressLine } from "@/lib/settings/address";
 import { getEnv } from "../env";
-import { EmailShopContext } from "./templates/shop-context";
+import { emailShop } from "./templates/shop-context";
 
 /*
  * The only code that talks to the email provider. Every message is rendered to HTML and a
@@ -50,8 +50,8 @@ export type OutgoingEmail = {
 export async function sendEmail(email: OutgoingEmail): Promise<{ recordId: string; providerMessageId: string }> {
   // The settings as saved now (not a cached copy): a changed sender or address applies at once.
   const settings = await getShopSettings();
-  const framed = createElement(EmailShopContext, { value: { name: settings.shopName, contactEmail: settings.contactEmail, postalAddress: postalAddressLine(settings) } }, email.react);
-  const [html, text] = await Promise.all([render(framed), render(framed, { plainText: true })]);
+  const shop = { name: settings.shopName, contactEmail: settings.contactEmail, postalAddress: postalAddressLine(settings) };
+  const [html, text] = await emailShop.run(shop, () => Promise.all([render(email.react), render(email.react, { plainText: true })]));
   const recordId = await recordEmailAttempt({
     toAddress: email.to,
     subject: email.subject,

@@ -22,6 +22,7 @@ vi.mock("@/lib/auth/session", async () => {
     },
   };
 });
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/recent-sign-in", () => ({ requireRecentSignIn: async () => {} }));
 // Auth.js needs a request; the invitation's email is the e2e journey's subject.
 vi.mock("@/lib/auth/request-link", () => ({ sendSignInLinkWithinLimits: async () => {} }));

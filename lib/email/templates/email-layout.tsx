@@ -1,7 +1,7 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import { use, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { shopConfig } from "@/lib/shop-config";
-import { EmailShopContext } from "./shop-context";
+import { emailShop } from "./shop-context";
 
 const colors = { ink: "#1f1c1a", muted: "#5c554f", line: "#e3ddd4", surface: "#faf8f5", accent: "#a9471f" };
 
@@ -10,7 +10,7 @@ const colors = { ink: "#1f1c1a", muted: "#5c554f", line: "#e3ddd4", surface: "#f
  * got it. Marketing emails add their own footer with preference and unsubscribe links.
  */
 export function EmailLayout({ preview, why, siteUrl, children, footer }: { preview: string; why: string; siteUrl: string; children: ReactNode; footer?: ReactNode }) {
-  const shop = use(EmailShopContext);
+  const shop = emailShop.getStore();
   if (!shop) throw new Error("Emails are rendered by sendEmail, which provides the shop's details");
   return (
     <Html lang={shopConfig.locale}>

@@ -43,12 +43,11 @@ export default async function AdminStaffPage() {
         </section>
       )}
 
-      <Table caption="The team" captionHidden wrapperClassName="mt-6" className="min-w-[44rem]">
+      <Table caption="The team" captionHidden wrapperClassName="mt-6" className="min-w-[40rem]">
         <TableHeader>
           <TableRow>
             <TableHead>Person</TableHead>
             <TableHead>Role</TableHead>
-            <TableHead>Last sign-in</TableHead>
             <TableHead>Change role</TableHead>
             <TableHead>
               <span className="sr-only">Remove</span>
@@ -64,11 +63,13 @@ export default async function AdminStaffPage() {
                   <span className="block font-medium">{member.email}</span>
                   {member.name ? <span className="block text-ink-muted">{member.name}</span> : null}
                   {member.id === me.id ? <span className="block text-xs text-ink-muted">You</span> : null}
+                  <span className="mt-1 block text-xs font-normal text-ink-muted">
+                    {member.lastSignInAt ? `Last signed in ${formatDateTime(member.lastSignInAt)}` : "Not signed in yet"}
+                  </span>
                 </TableHead>
                 <TableCell>
                   <Badge tone={member.role === "admin" ? "accent" : "neutral"}>{roleLabels[member.role]}</Badge>
                 </TableCell>
-                <TableCell className="text-ink-muted">{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Not signed in yet"}</TableCell>
                 <TableCell>
                   {lastAdmin ? (
                     <span className="text-sm text-ink-muted">The last admin: make someone else an admin first.</span>

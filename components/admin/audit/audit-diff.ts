@@ -6,6 +6,7 @@ const MAX = 80;
 function text(value: unknown): string | null {
   if (value === undefined) return null;
   if (value === null) return "—";
+  if (value === "") return "(empty)";
   const shown = typeof value === "string" ? value : JSON.stringify(value);
   return shown.length > MAX ? `${shown.slice(0, MAX - 1)}…` : shown;
 }

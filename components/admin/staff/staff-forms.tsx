@@ -49,12 +49,12 @@ export function ChangeRoleForm({ userId, email, role, roles }: { userId: string;
   const { state, formAction, pending } = useAdminAction(changeStaffRoleAction);
   const id = `role-${userId}`;
   return (
-    <form action={formAction} className="flex flex-wrap items-start gap-2" aria-label={`Role of ${email}`}>
+    <form action={formAction} className="flex flex-wrap items-center gap-2" aria-label={`Role of ${email}`}>
       <input type="hidden" name="userId" value={userId} />
       <Label htmlFor={id} className="sr-only">
         New role for {email}
       </Label>
-      <Select id={id} name="role" defaultValue={role} size="sm" className="w-36">
+      <Select id={id} name="role" defaultValue={role} size="sm" className="w-32">
         {roles.map((r) => (
           <option key={r.role} value={r.role}>
             {r.label}

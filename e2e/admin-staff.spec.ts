@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { latestEmail, linkIn, sessionCookieFor, signedInAs } from "./support/auth";
 import { query } from "./support/database";
@@ -92,5 +93,19 @@ test("changing a role with a stale sign-in asks the admin to confirm it is them 
   await page.getByRole("dialog").getByRole("button", { name: "Remove from team" }).click();
   await expect(page.getByRole("row").filter({ hasText: member })).toHaveCount(0);
   expect(await query((sql) => sql`select role from users where email = ${member}`)).toEqual([{ role: "customer" }]);
+  await context.close();
+});
+
+test("settings, staff and the audit log have no serious accessibility issues, at tablet width too", async ({ browser }) => {
+  const { context, page } = await signedInAs(browser, ADMIN);
+  for (const width of [768, 1280]) {
+    await page.setViewportSize({ width, height: 1000 });
+    for (const path of ["/admin/settings", "/admin/staff", "/admin/audit"]) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${path} @${width}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    }
+  }
   await context.close();
 });

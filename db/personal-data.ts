@@ -119,4 +119,18 @@ export const personalDataInventory: Record<string, TableTreatment> = {
   // Words of published products' text, for typo-tolerant search (db/migrations/0007_search_words_lexicon.sql).
   search_words: { personal: [], other: ["word", "deletions"], export: "none", erasure: "none" },
   discount_codes: { personal: [], other: ["id", "code", "kind", "value", "currency", "min_subtotal", "starts_at", "expires_at", "usage_limit", "used_count", "active"], export: "none", erasure: "none" },
+  // The shop's own details (a business, not a person): /admin/settings.
+  shop_settings: {
+    personal: [],
+    other: ["id", "shop_name", "contact_email", "contact_phone", "address_line1", "address_line2", "city", "postal_code", "country", "tax_rate_basis_points", "prices_include_tax", "delivery_rates", "social_profiles", "sender_name", "sender_email", "updated_at"],
+    export: "none",
+    erasure: "none",
+  },
+  // Who on the team did what in the admin. Shoppers' personal data is never copied in (records are named by id).
+  audit_log: {
+    personal: ["actor_id", "actor_email"],
+    other: ["id", "actor_role", "action", "entity_type", "entity_id", "summary", "before", "after", "created_at"],
+    export: "not exported: the shop's record of staff actions, about the staff member's work",
+    erasure: "kept (append-only evidence of admin actions; a shopper never appears as the actor)",
+  },
 };

@@ -1,8 +1,14 @@
 /**
- * Everything a merchant changes to make Hearth their own shop (with app/theme.css for
- * colours and type, and db/seed.ts for the demo catalogue).
+ * What a developer sets to make Hearth their own shop (with app/theme.css for colours and type,
+ * and db/seed.ts for the demo catalogue). What a merchant changes day to day (the shop's name
+ * as the shop shows it, contact details, postal address, tax, delivery prices, social links,
+ * email sender) is in the database, edited in /admin/settings (lib/settings, db/schema/settings.ts).
  */
 export const shopConfig = {
+  /**
+   * The name in page titles, the web app manifest and email subjects, which are built without
+   * the database. The header, footer and emails show the name from /admin/settings.
+   */
   name: "Ember & Oak",
   tagline: "Homeware and clothing, made slowly in a small workshop.",
   description:
@@ -11,14 +17,6 @@ export const shopConfig = {
   /** Dates in emails and account pages are shown in the shop's time zone. */
   timeZone: "Europe/London",
   currency: "GBP",
-  contactEmail: "hello@emberandoak.example",
-  /** Plain links only: no widgets, no scripts, no tracking pixels from these networks. */
-  socialProfiles: [
-    { network: "instagram", label: "Instagram", href: "https://www.instagram.com/emberandoak.example" },
-    { network: "tiktok", label: "TikTok", href: "https://www.tiktok.com/@emberandoak.example" },
-    { network: "pinterest", label: "Pinterest", href: "https://www.pinterest.com/emberandoak.example" },
-    { network: "facebook", label: "Facebook", href: "https://www.facebook.com/emberandoak.example" },
-  ],
   /** Networks offered as share links on product pages; each link carries utm_source=<network>. */
   shareNetworks: ["pinterest", "facebook", "x", "whatsapp", "email"] as const,
   /** Main navigation; a merchant orders and names these freely. */
@@ -36,24 +34,12 @@ export const shopConfig = {
    * in lower case (?colour=Sand&size=M). Options not listed here are shown but not filterable.
    */
   filterableOptions: ["Colour", "Size", "Scent", "Roast"],
-  /** Shown under the price on product pages. */
-  priceNote: "Prices include VAT. Free UK delivery on orders over £60.",
-  /** Flat shipping rates offered at checkout; amounts in minor units of `currency`. */
-  shippingMethods: [
-    { code: "standard", label: "Standard delivery (2–4 working days)", amount: 495, freeOver: 6000 },
-    { code: "express", label: "Express delivery (next working day)", amount: 995, freeOver: null },
-  ],
-  /** VAT or sales tax rate applied to goods and shipping. */
-  taxRate: 0.2,
-  /** True: shelf prices include tax (UK/EU style); false: tax is added at checkout (US style). */
-  pricesIncludeTax: true,
   /** Items per page on collection and search pages. */
   pageSize: 12,
   /** Stock at or under this number shows "Only N left". */
   lowStockThreshold: 5,
   /** Facts the privacy notice (/privacy) is generated from, with the purposes in lib/consent. */
   privacy: {
-    controller: "Ember & Oak Workshop Ltd, Unit 3, Mill Yard, Hathersage S32 1BA, United Kingdom",
     /** How long order records are kept after the order (accounting law). */
     orderRetentionYears: 6,
     /** How long the record of emails sent (to whom, what, why) is kept. */

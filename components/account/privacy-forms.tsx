@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteAccountAction, requestFreshSignInAction, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
+import { deleteAccountAction, requestFreshSignInAction, type FreshSignInReturn, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/form-field";
@@ -79,15 +79,19 @@ export function DeleteAccountForm() {
   );
 }
 
-/** Before an erasure: a fresh sign-in link to the account's own inbox proves it is the owner. */
-export function ConfirmItsYouForm({ email }: { email: string }) {
+/**
+ * Before a step that cannot be undone (an erasure; in /admin, role changes and removals): a
+ * fresh sign-in link to the account's own inbox proves it is the owner. The link brings them
+ * back to `returnTo`; `children` says why the step asks for it.
+ */
+export function ConfirmItsYouForm({ email, returnTo = "/account/privacy/delete", children }: { email: string; returnTo?: FreshSignInReturn; children?: React.ReactNode }) {
   const [state, action, pending] = useActionState(requestFreshSignInAction, null);
   return (
     <form action={action} className="space-y-4" aria-label="Confirm it is you">
-      <input type="hidden" name="returnTo" value="/account/privacy/delete" />
+      <input type="hidden" name="returnTo" value={returnTo} />
       <FormStatus state={state} success={state?.ok ? `We have emailed a sign-in link to ${state.data.sentTo}. Open it on this device to continue.` : undefined} />
       <p className="text-sm">
-        Deleting your account cannot be undone, so we first check that it is really you: we will email a sign-in link to <strong>{email}</strong>. It brings you back here.
+        {children ?? "Deleting your account cannot be undone, so we first check that it is really you:"} we will email a sign-in link to <strong>{email}</strong>. It brings you back here.
       </p>
       <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Email me a link to confirm"}

@@ -1,14 +1,18 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { Input } from "@/components/ui/input";
 import { shopConfig } from "@/lib/shop-config";
 import { CartLink } from "./cart-link";
+import { ShopName } from "./shop-details";
 
 export function SiteHeader() {
   return (
     <header className="border-b border-line bg-surface/95">
       <div className="container-page flex h-16 items-center gap-2 md:gap-4">
         <Link href="/" className="shrink-0 font-serif text-xl font-semibold tracking-tight whitespace-nowrap text-ink md:text-2xl">
-          {shopConfig.name}
+          <Suspense fallback={shopConfig.name}>
+            <ShopName />
+          </Suspense>
         </Link>
         <form action="/search" role="search" className="ms-auto hidden md:block">
           <label htmlFor="header-search" className="sr-only">

@@ -3,7 +3,7 @@ import type { OrderDetailDto } from "@/db/queries/orders";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { defaultPaymentProvider, paymentProviders } from "@/lib/payments/provider";
-import { shopConfig } from "@/lib/shop-config";
+import { getCachedShopSettings } from "@/lib/settings/cached";
 
 /** The shopper's words for each status (the merchant's are in components/admin/orders). */
 export const orderStatusText: Record<string, string> = {
@@ -17,11 +17,11 @@ export const orderStatusText: Record<string, string> = {
 };
 
 /** Status, payment instructions, items, totals and delivery: the same for guests and account holders. */
-export function OrderDetails({ order }: { order: OrderDetailDto }) {
+export async function OrderDetails({ order }: { order: OrderDetailDto }) {
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
   const provider = paymentProviders[order.paymentProvider] ?? defaultPaymentProvider;
   const next = order.status === "awaiting_payment" ? provider.nextStep({ number: order.number, total: money(order.totals.total) }) : null;
-  const method = shopConfig.shippingMethods.find((m) => m.code === order.shipping.method);
+  const method = (await getCachedShopSettings()).deliveryRates.find((m) => m.code === order.shipping.method);
   return (
     <>
       <section aria-labelledby="status-heading" className="mt-8 rounded-card border border-line bg-surface-raised p-5">

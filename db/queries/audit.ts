@@ -99,6 +99,26 @@ export async function listAuditEntries(filters: AuditFilters, { offset = 0, limi
   return { entries: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
+/** How many entries match, for the log's page count. */
+export async function countAuditEntries(filters: AuditFilters): Promise<number> {
+  const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(auditLog).where(auditWhere(filters));
+  return row?.n ?? 0;
+}
+
+/** Everyone who has done something on record (as they were then), for the log's filter. */
+export async function listAuditActors(): Promise<{ actorId: string; actorEmail: string }[]> {
+  const rows = await getDb().execute<{ actor_id: string; actor_email: string }>(
+    sql`select distinct on (actor_id) actor_id, actor_email from audit_log order by actor_id, created_at desc`,
+  );
+  return rows.map((r) => ({ actorId: r.actor_id, actorEmail: r.actor_email })).sort((a, b) => a.actorEmail.localeCompare(b.actorEmail));
+}
+
+/** The record types on record, for the log's filter. */
+export async function listAuditEntityTypes(): Promise<string[]> {
+  const rows = await getDb().execute<{ entity_type: string }>(sql`select distinct entity_type from audit_log order by entity_type`);
+  return rows.map((r) => r.entity_type);
+}
+
 /** The distinct action names on record, for the log's filter. */
 export async function listAuditActions(): Promise<string[]> {
   const rows = await getDb().execute<{ action: string }>(sql`select distinct action from audit_log order by action`);

@@ -5,7 +5,8 @@ import { getDb } from "../index";
 import { variantTitle } from "@/lib/catalog/variants";
 import { decideDiscount, normaliseDiscountCode, type DiscountCodeRecord } from "@/lib/checkout/discount-rule";
 import { computeTotals, lineTotal, type Discount, type Totals } from "@/lib/checkout/pricing";
-import { shopConfig } from "@/lib/shop-config";
+import { deliveryMethodCodes } from "@/lib/settings/delivery";
+import { getShopSettings } from "./settings";
 
 export type ShippingAddress = { name: string; line1: string; line2: string; city: string; postalCode: string; country: string };
 
@@ -94,8 +95,7 @@ function toPlaced(row: OrderRow): PlacedOrderDto {
  * writes the order, its line snapshots and its first event. Any failure rolls all of it back.
  */
 export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  const method = shopConfig.shippingMethods.find((m) => m.code === input.shippingMethod);
-  if (!method) return { ok: false, code: "invalid", message: "Choose one of the delivery options." };
+  if (!(deliveryMethodCodes as readonly string[]).includes(input.shippingMethod)) return { ok: false, code: "invalid", message: "Choose one of the delivery options." };
   const merged = new Map<number, number>();
   for (const item of input.items) merged.set(item.variantId, (merged.get(item.variantId) ?? 0) + item.quantity);
   if (merged.size === 0) return { ok: false, code: "invalid", message: "Your cart is empty." };
@@ -111,6 +111,11 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       // Same key, one at a time: the second of two concurrent submissions waits here and then
       // finds the first one's order.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`order:${input.idempotencyKey}`}, 0))`);
+      // The tax and delivery rates in force now, read in this transaction: a settings change
+      // committed a moment ago applies, and the order keeps what it was placed with.
+      const settings = await getShopSettings(tx);
+      const method = settings.deliveryRates.find((m) => m.code === input.shippingMethod);
+      if (!method) throw new OrderRejected({ code: "invalid", message: "Choose one of the delivery options." });
       const [existing] = await tx.execute<OrderRow>(sql`
         select id, number, email, status, currency, subtotal_amount, discount_amount, shipping_amount, tax_amount,
                total_amount, request_fingerprint
@@ -177,8 +182,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         lines: priced,
         discount,
         shipping: method,
-        taxRate: shopConfig.taxRate,
-        pricesIncludeTax: shopConfig.pricesIncludeTax,
+        taxRate: settings.taxRate,
+        pricesIncludeTax: settings.pricesIncludeTax,
       });
       const a = input.shipping;
       const [order] = await tx.execute<OrderRow>(sql`
@@ -187,7 +192,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           tax_amount, total_amount, prices_include_tax, payment_provider, newsletter_opt_in, idempotency_key, request_fingerprint, user_id)
         values (${input.email}, ${a.name}, ${a.line1}, ${a.line2}, ${a.city}, ${a.postalCode}, ${a.country}, ${method.code},
           ${currency}, ${totals.subtotal}, ${totals.discount}, ${discountCode}, ${totals.shipping}, ${totals.tax}, ${totals.total},
-          ${shopConfig.pricesIncludeTax}, ${input.paymentProvider}, ${input.newsletterOptIn}, ${input.idempotencyKey}, ${fingerprint}, ${input.userId ?? null})
+          ${settings.pricesIncludeTax}, ${input.paymentProvider}, ${input.newsletterOptIn}, ${input.idempotencyKey}, ${fingerprint}, ${input.userId ?? null})
         returning id, number, email, status, currency, subtotal_amount, discount_amount, shipping_amount, tax_amount,
           total_amount, request_fingerprint`);
       for (const line of priced) {

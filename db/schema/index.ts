@@ -4,3 +4,4 @@ export * from "./messages";
 export * from "./orders";
 export * from "./privacy";
 export * from "./admin";
+export * from "./settings";

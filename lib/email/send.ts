@@ -2,7 +2,10 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { markEmailFailed, markEmailSent, recordEmailAttempt } from "@/db/queries/email-messages";
+import { getShopSettings } from "@/db/queries/settings";
+import { postalAddressLine } from "@/lib/settings/address";
 import { getEnv } from "../env";
+import { emailShop } from "./templates/shop-context";
 
 /*
  * The only code that talks to the email provider. Every message is rendered to HTML and a
@@ -45,7 +48,10 @@ export type OutgoingEmail = {
 };
 
 export async function sendEmail(email: OutgoingEmail): Promise<{ recordId: string; providerMessageId: string }> {
-  const [html, text] = await Promise.all([render(email.react), render(email.react, { plainText: true })]);
+  // The settings as saved now (not a cached copy): a changed sender or address applies at once.
+  const settings = await getShopSettings();
+  const shop = { name: settings.shopName, contactEmail: settings.contactEmail, postalAddress: postalAddressLine(settings) };
+  const [html, text] = await emailShop.run(shop, () => Promise.all([render(email.react), render(email.react, { plainText: true })]));
   const recordId = await recordEmailAttempt({
     toAddress: email.to,
     subject: email.subject,
@@ -54,7 +60,7 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ recordId: strin
     category: email.category,
   });
   const { data, error } = await resend().emails.send(
-    { from: getEnv().EMAIL_FROM, to: email.to, subject: email.subject, html, text, headers: email.headers },
+    { from: `${settings.senderName} <${settings.senderEmail}>`, to: email.to, subject: email.subject, html, text, headers: email.headers },
     email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
   );
   if (error || !data) {

@@ -62,10 +62,11 @@ export const cookiesUsed = [
 
 export const optionalUses = consentPurposes;
 
-export const rights = [
+/** Where each right is used; the contact address is the shop's (its settings). */
+export const rightsFor = (contactEmail: string) => [
   { right: "See and download your data", where: "Privacy centre → Download my data", href: "/account/privacy" },
   { right: "Correct your data", where: "Account → Profile and Addresses", href: "/account/profile" },
   { right: "Delete your account and data", where: "Privacy centre → Delete my account", href: "/account/privacy/delete" },
   { right: "Withdraw a consent, as easily as you gave it", where: "Privacy centre switches, the link in every email, or your email app's Unsubscribe button", href: "/account/privacy" },
-  { right: "Ask us anything, or object to how we use your data", where: `Email ${shopConfig.contactEmail}`, href: `mailto:${shopConfig.contactEmail}` },
+  { right: "Ask us anything, or object to how we use your data", where: `Email ${contactEmail}`, href: `mailto:${contactEmail}` },
 ];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shopConfig } from "@/lib/shop-config";
+import { deliveryMethodCodes } from "@/lib/settings/delivery";
 import { addressShape, emailSchema } from "./address";
 
 export { deliveryCountries } from "./address";
@@ -9,7 +9,7 @@ export const checkoutSchema = z.object({
   idempotencyKey: z.uuid("Please reload the page and try again."),
   email: emailSchema,
   ...addressShape,
-  shippingMethod: z.enum(shopConfig.shippingMethods.map((m) => m.code) as [string, ...string[]], { error: "Choose a delivery option." }),
+  shippingMethod: z.enum(deliveryMethodCodes, { error: "Choose a delivery option." }),
   discountCode: z
     .string()
     .trim()

@@ -4,7 +4,7 @@ import { CartLine } from "@/components/shop/cart-line";
 import { ButtonLink } from "@/components/ui/button";
 import { currentCart } from "@/lib/cart/current-cart";
 import { formatMoney } from "@/lib/money";
-import { shopConfig } from "@/lib/shop-config";
+import { getCachedShopSettings } from "@/lib/settings/cached";
 import { Notice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
@@ -45,7 +45,8 @@ async function CartContents({ searchParams }: { searchParams: SearchParams }) {
     );
   }
 
-  const standard = shopConfig.shippingMethods[0];
+  const settings = await getCachedShopSettings();
+  const standard = settings.deliveryRates[0];
   return (
     <>
       {note ? (
@@ -66,7 +67,7 @@ async function CartContents({ searchParams }: { searchParams: SearchParams }) {
           </span>
         </p>
         <p className="text-sm text-ink-muted">
-          {shopConfig.pricesIncludeTax ? "Includes VAT. " : "Tax is added at checkout. "}
+          {settings.pricesIncludeTax ? "Includes VAT. " : "Tax is added at checkout. "}
           {standard?.freeOver ? `Free standard delivery over ${formatMoney({ amount: standard.freeOver, currency: cart.currency })}.` : null}
         </p>
         {cart.checkoutReady ? (

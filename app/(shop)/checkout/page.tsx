@@ -10,7 +10,7 @@ import { previewDiscount } from "@/db/queries/orders";
 import { currentCart } from "@/lib/cart/current-cart";
 import { computeTotals } from "@/lib/checkout/pricing";
 import { formatMoney } from "@/lib/money";
-import { shopConfig } from "@/lib/shop-config";
+import { getCachedShopSettings } from "@/lib/settings/cached";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
@@ -49,17 +49,18 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
   }
 
   const money = (amount: number) => formatMoney({ amount, currency: cart.currency });
-  const standard = shopConfig.shippingMethods[0]!;
+  const settings = await getCachedShopSettings();
+  const standard = settings.deliveryRates[0]!;
   const preview = codeParam ? await previewDiscount(codeParam, cart.subtotal, cart.currency) : null;
   const discount = preview?.ok ? { kind: preview.kind, value: preview.value } : null;
   const estimate = computeTotals({
     lines: cart.lines,
     discount,
     shipping: standard,
-    taxRate: shopConfig.taxRate,
-    pricesIncludeTax: shopConfig.pricesIncludeTax,
+    taxRate: settings.taxRate,
+    pricesIncludeTax: settings.pricesIncludeTax,
   });
-  const shippingOptions = shopConfig.shippingMethods.map((m) => {
+  const shippingOptions = settings.deliveryRates.map((m) => {
     const amount = m.freeOver !== null && cart.subtotal >= m.freeOver ? 0 : m.amount;
     return { code: m.code, label: m.label, price: amount === 0 ? "Free" : money(amount) };
   });
@@ -119,7 +120,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
           <TotalsList
             totals={estimate}
             currency={cart.currency}
-            pricesIncludeTax={shopConfig.pricesIncludeTax}
+            pricesIncludeTax={settings.pricesIncludeTax}
             shippingIsEstimate
             testIdPrefix="summary"
             className="mt-4 border-t border-line pt-4"

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { collectedData, cookiesUsed, optionalUses, rights } from "@/lib/privacy/notice";
+import { Suspense } from "react";
+import { collectedData, cookiesUsed, optionalUses, rightsFor } from "@/lib/privacy/notice";
+import { getShopSettingsForPage } from "@/lib/settings/cached";
+import { postalAddressLine } from "@/lib/settings/address";
 import { shopConfig } from "@/lib/shop-config";
 
 export const metadata: Metadata = {
@@ -22,7 +25,9 @@ export default function PrivacyPage() {
         {shopConfig.name} runs its own shop on its own server. This page lists everything this site collects about you, why, and for how long, and where you can see,
         change or delete it yourself.
       </p>
-      <p className="mt-3 text-sm text-ink-muted">Responsible for your data: {privacy.controller}.</p>
+      <Suspense>
+        <Controller />
+      </Suspense>
 
       <section className="mt-10" aria-labelledby="browsing">
         <h2 id="browsing" className="text-2xl">
@@ -122,22 +127,9 @@ export default function PrivacyPage() {
         <h2 id="rights" className="text-2xl">
           Your rights, and where to use them
         </h2>
-        <ul className="mt-3 space-y-2">
-          {rights.map((r) => (
-            <li key={r.right} className="text-sm">
-              <span className="font-medium">{r.right}:</span>{" "}
-              {r.href.startsWith("/") ? (
-                <Link href={r.href} className="underline underline-offset-4">
-                  {r.where}
-                </Link>
-              ) : (
-                <a href={r.href} className="underline underline-offset-4">
-                  {r.where}
-                </a>
-              )}
-            </li>
-          ))}
-        </ul>
+        <Suspense>
+          <Rights />
+        </Suspense>
         <p className="mt-4 text-sm text-ink-muted">
           Not happy with our answer? You can complain to{" "}
           <a href={privacy.supervisoryAuthority.href} className="underline underline-offset-4">
@@ -147,5 +139,33 @@ export default function PrivacyPage() {
         </p>
       </section>
     </article>
+  );
+}
+
+/** The shop's name and postal address, from its settings. */
+async function Controller() {
+  const settings = await getShopSettingsForPage();
+  return <p className="mt-3 text-sm text-ink-muted">Responsible for your data: {postalAddressLine(settings)}.</p>;
+}
+
+async function Rights() {
+  const { contactEmail } = await getShopSettingsForPage();
+  return (
+    <ul className="mt-3 space-y-2">
+      {rightsFor(contactEmail).map((r) => (
+        <li key={r.right} className="text-sm">
+          <span className="font-medium">{r.right}:</span>{" "}
+          {r.href.startsWith("/") ? (
+            <Link href={r.href} className="underline underline-offset-4">
+              {r.where}
+            </Link>
+          ) : (
+            <a href={r.href} className="underline underline-offset-4">
+              {r.where}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

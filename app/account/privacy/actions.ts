@@ -62,8 +62,12 @@ export const deleteAccountAction = userFormAction(deleteSchema, async (_input, u
   redirect("/account-deleted");
 });
 
+/** The steps that ask for a fresh sign-in (lib/auth/recent-sign-in.ts) and so may be returned to. */
+const freshSignInReturns = ["/account/privacy/delete", "/admin/staff"] as const;
+export type FreshSignInReturn = (typeof freshSignInReturns)[number];
+
 /** "Confirm it's you": a fresh sign-in link to the account's own address, back to this step. */
-export const requestFreshSignInAction = userFormAction(z.object({ returnTo: z.enum(["/account/privacy/delete"]) }), async ({ returnTo }, user) => {
+export const requestFreshSignInAction = userFormAction(z.object({ returnTo: z.enum(freshSignInReturns) }), async ({ returnTo }, user) => {
   await sendSignInLinkWithinLimits(user.email, returnTo);
   return { sentTo: user.email };
 });

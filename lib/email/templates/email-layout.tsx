@@ -1,6 +1,7 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { shopConfig } from "@/lib/shop-config";
+import { emailShop } from "./shop-context";
 
 const colors = { ink: "#1f1c1a", muted: "#5c554f", line: "#e3ddd4", surface: "#faf8f5", accent: "#a9471f" };
 
@@ -9,6 +10,8 @@ const colors = { ink: "#1f1c1a", muted: "#5c554f", line: "#e3ddd4", surface: "#f
  * got it. Marketing emails add their own footer with preference and unsubscribe links.
  */
 export function EmailLayout({ preview, why, siteUrl, children, footer }: { preview: string; why: string; siteUrl: string; children: ReactNode; footer?: ReactNode }) {
+  const shop = emailShop.getStore();
+  if (!shop) throw new Error("Emails are rendered by sendEmail, which provides the shop's details");
   return (
     <Html lang={shopConfig.locale}>
       <Head />
@@ -17,7 +20,7 @@ export function EmailLayout({ preview, why, siteUrl, children, footer }: { previ
         <Container style={{ backgroundColor: "#ffffff", border: `1px solid ${colors.line}`, borderRadius: 12, maxWidth: 560, padding: "32px 28px" }}>
           <Text style={{ fontFamily: "Georgia, serif", fontSize: 22, fontWeight: 600, margin: "0 0 24px" }}>
             <Link href={siteUrl} style={{ color: colors.ink, textDecoration: "none" }}>
-              {shopConfig.name}
+              {shop.name}
             </Link>
           </Text>
           {children}
@@ -26,8 +29,10 @@ export function EmailLayout({ preview, why, siteUrl, children, footer }: { previ
             <Text style={{ color: colors.muted, fontSize: 12, lineHeight: "18px", margin: 0 }}>Why you got this email: {why}</Text>
             {footer}
             <Text style={{ color: colors.muted, fontSize: 12, lineHeight: "18px", margin: "8px 0 0" }}>
-              {shopConfig.name} · <Link href={`${siteUrl}/privacy`} style={{ color: colors.muted }}>Privacy notice</Link> · {shopConfig.contactEmail}
+              {shop.name} · <Link href={`${siteUrl}/privacy`} style={{ color: colors.muted }}>Privacy notice</Link> · {shop.contactEmail}
             </Text>
+            {/* The sender's postal address: required in marketing email (CAN-SPAM, PECR guidance). */}
+            <Text style={{ color: colors.muted, fontSize: 12, lineHeight: "18px", margin: "4px 0 0" }}>{shop.postalAddress}</Text>
           </Section>
         </Container>
       </Body>

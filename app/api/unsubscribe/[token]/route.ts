@@ -1,5 +1,6 @@
 import themeSource from "@/app/theme.css?raw";
 import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
+import { getCachedShopSettings } from "@/lib/settings/cached";
 import { shopConfig } from "@/lib/shop-config";
 import { standaloneStylesheet } from "./standalone-page";
 
@@ -36,7 +37,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const fromPage = form.get("from") === "page";
   const result = await unsubscribeByToken(token, fromPage ? { source: "email-link", method: "unsubscribe_page" } : { source: "email-header", method: "unsubscribe_header" });
   if (!result) {
-    return page(404, "This unsubscribe link is not valid", "<p>It may be incomplete, or it was not sent by us. Nothing was changed. If you keep getting emails you did not ask for, write to us at " + escapeHtml(shopConfig.contactEmail) + ".</p>");
+    return page(404, "This unsubscribe link is not valid", "<p>It may be incomplete, or it was not sent by us. Nothing was changed. If you keep getting emails you did not ask for, write to us at " + escapeHtml((await getCachedShopSettings()).contactEmail) + ".</p>");
   }
   return page(
     200,

@@ -13,6 +13,8 @@ import { isValidSlug } from "@/lib/catalog/slug";
 import { selectVariant } from "@/lib/catalog/variants";
 import { siteUrl } from "@/lib/env";
 import { minorUnitDigits } from "@/lib/money";
+import { getCachedShopSettings } from "@/lib/settings/cached";
+import { priceNote } from "@/lib/settings/price-note";
 import { shopConfig } from "@/lib/shop-config";
 import { Notice } from "@/components/ui/notice";
 
@@ -57,6 +59,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const loaded = await load(params);
   if (!loaded) notFound();
   const { product, selected, requestedMissing } = loaded;
+  const settings = await getCachedShopSettings();
   const origin = siteUrl();
   const productUrl = `${origin}/products/${product.slug}`;
   const totalStock = product.variants.reduce((sum, v) => sum + v.stock, 0);
@@ -76,7 +79,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
     sku: selected.sku,
     url: productUrl,
     image: product.images.map((i) => `${origin}${i.src}`),
-    brand: { "@type": "Brand", name: shopConfig.name },
+    brand: { "@type": "Brand", name: settings.shopName },
     material: product.materials || undefined,
     offers: product.variants.map((v) => ({
       "@type": "Offer",
@@ -105,7 +108,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <p className="mt-4 text-2xl font-medium" data-testid="price">
             <Price amount={selected.price} compareAt={selected.compareAtPrice} currency={selected.currency} />
           </p>
-          <p className="mt-2 text-xs text-ink-muted">{shopConfig.priceNote}</p>
+          <p className="mt-2 text-xs text-ink-muted">{priceNote(settings)}</p>
 
           {requestedMissing ? (
             <Notice className="mt-4">

@@ -1,0 +1,20 @@
+CREATE TABLE "shop_settings" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"shop_name" text NOT NULL,
+	"contact_email" text NOT NULL,
+	"contact_phone" text DEFAULT '' NOT NULL,
+	"address_line1" text NOT NULL,
+	"address_line2" text DEFAULT '' NOT NULL,
+	"city" text NOT NULL,
+	"postal_code" text NOT NULL,
+	"country" text NOT NULL,
+	"tax_rate_basis_points" integer NOT NULL,
+	"prices_include_tax" boolean NOT NULL,
+	"delivery_rates" jsonb NOT NULL,
+	"social_profiles" jsonb NOT NULL,
+	"sender_name" text NOT NULL,
+	"sender_email" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "shop_settings_single_row" CHECK ("shop_settings"."id" = 1),
+	CONSTRAINT "shop_settings_tax_rate" CHECK ("shop_settings"."tax_rate_basis_points" between 0 and 10000)
+);

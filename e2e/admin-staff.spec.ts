@@ -1,0 +1,111 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { latestEmail, linkIn, sessionCookieFor, signedInAs } from "./support/auth";
+import { query } from "./support/database";
+import { uniqueAddress } from "./support/mailbox";
+
+const ADMIN = "admin@emberandoak.example";
+const STAFF = "staff@emberandoak.example";
+
+async function invite(page: Page, email: string, role: "Admin" | "Staff" | "Marketer") {
+  await page.goto("/admin/staff");
+  const form = page.getByRole("form", { name: "Invite a team member" });
+  await form.getByLabel("Email address").fill(email);
+  await form.getByLabel("Role").selectOption({ label: role });
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("row").filter({ hasText: email })).toBeVisible();
+}
+
+test("staff cannot open settings, staff or the audit log, and their menu does not offer them", async ({ browser }) => {
+  const { context, page } = await signedInAs(browser, STAFF);
+  for (const path of ["/admin/settings", "/admin/staff", "/admin/audit"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+    await expect(page.getByLabel("Shop settings")).toHaveCount(0);
+  }
+  await page.goto("/admin");
+  const menu = page.getByRole("navigation", { name: "Admin" });
+  await expect(menu.getByRole("link", { name: "Orders" })).toBeVisible();
+  for (const name of ["Settings", "Staff", "Audit log"]) await expect(menu.getByRole("link", { name })).toHaveCount(0);
+  await context.close();
+});
+
+test("an admin invites a new staff member, who signs in with the emailed link and sees the staff menu", async ({ browser }) => {
+  const { context, page } = await signedInAs(browser, ADMIN);
+  const newcomer = uniqueAddress("newcomer");
+  await invite(page, newcomer, "Staff");
+  await expect(page.getByRole("row").filter({ hasText: newcomer }).getByText("Not signed in yet")).toBeVisible();
+  await context.close();
+
+  const mail = await latestEmail(newcomer, /invited you/);
+  expect(mail.subject).toContain("Alex Merchant invited you");
+  expect(mail.text).toContain("as staff");
+  const link = linkIn(mail, /\/login\/confirm\?/);
+
+  const fresh = await browser.newContext();
+  const theirs = await fresh.newPage();
+  await theirs.goto(link);
+  await theirs.getByRole("button", { name: "Continue to your account" }).click();
+  await expect(theirs).toHaveURL(/\/admin$/);
+  const menu = theirs.getByRole("navigation", { name: "Admin" });
+  await expect(menu.getByRole("link", { name: "Orders" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Products" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Staff" })).toHaveCount(0);
+  await fresh.close();
+});
+
+test("changing a role with a stale sign-in asks the admin to confirm it is them first", async ({ browser }) => {
+  // An admin who signed in an hour ago.
+  const cookie = await sessionCookieFor(ADMIN);
+  await query((sql) => sql`update sessions set created_at = now() - interval '1 hour' where session_token = ${cookie.value}`);
+  const context = await browser.newContext();
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+
+  const member = uniqueAddress("promoted");
+  await invite(page, member, "Staff");
+  const row = page.getByRole("row").filter({ hasText: member });
+  await row.getByLabel(`New role for ${member}`).selectOption({ label: "Marketer" });
+  await row.getByRole("button", { name: `Change role of ${member}` }).click();
+  await expect(row.getByRole("alert")).toContainText("confirm it is you first");
+  await expect(row.getByRole("cell").first()).toHaveText("Staff");
+  expect(await query((sql) => sql`select role from users where email = ${member}`)).toEqual([{ role: "staff" }]);
+
+  // The page offers a fresh sign-in link back to itself.
+  const confirm = page.getByRole("form", { name: "Confirm it is you" });
+  await confirm.getByRole("button", { name: "Email me a link to confirm" }).click();
+  await expect(confirm.getByText(`We have emailed a sign-in link to ${ADMIN}`)).toBeVisible();
+  const link = linkIn(await latestEmail(ADMIN, /sign-in link/), /\/login\/confirm\?/);
+  expect(decodeURIComponent(link)).toContain("/admin/staff");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Continue to your account" }).click();
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await expect(page.getByRole("form", { name: "Confirm it is you" })).toHaveCount(0);
+
+  const again = page.getByRole("row").filter({ hasText: member });
+  await again.getByLabel(`New role for ${member}`).selectOption({ label: "Marketer" });
+  await again.getByRole("button", { name: `Change role of ${member}` }).click();
+  await expect(page.getByRole("row").filter({ hasText: member }).getByRole("cell").first()).toHaveText("Marketer");
+  expect(await query((sql) => sql`select role from users where email = ${member}`)).toEqual([{ role: "marketer" }]);
+
+  // Removing asks in a dialog, then the person is back to a customer and off the list.
+  await page.getByRole("row").filter({ hasText: member }).getByRole("button", { name: `Remove ${member}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove from team" }).click();
+  await expect(page.getByRole("row").filter({ hasText: member })).toHaveCount(0);
+  expect(await query((sql) => sql`select role from users where email = ${member}`)).toEqual([{ role: "customer" }]);
+  await context.close();
+});
+
+test("settings, staff and the audit log have no serious accessibility issues, at tablet width too", async ({ browser }) => {
+  const { context, page } = await signedInAs(browser, ADMIN);
+  for (const width of [768, 1280]) {
+    await page.setViewportSize({ width, height: 1000 });
+    for (const path of ["/admin/settings", "/admin/staff", "/admin/audit"]) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${path} @${width}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    }
+  }
+  await context.close();
+});

@@ -15,12 +15,11 @@ import { getDb } from "../index";
  * Revenue is what shoppers were charged (orders.total_amount: goods, delivery and tax, after
  * discounts) on every order that was not cancelled, in the shop's currency. Orders awaiting
  * payment count: the merchant sees them as sales until they are cancelled.
- * REFUNDS: once orders carry a refunded amount, subtract it wherever `revenueOf` is used below
- * (`o.total_amount - o.refunded_amount`); a fully refunded order then still counts as an order
- * but adds nothing to revenue.
+ * Refunds are subtracted (`revenueOf`): a fully refunded order still counts as an order but adds
+ * nothing to revenue. Product sales are line totals and do not see refunds (there are no refund lines).
  *
  * Indexes these statements lean on (the orders and users tables belong to their own owners):
- * orders(created_at) INCLUDE (id, status, currency, total_amount), so both periods are read by
+ * orders(created_at, id, status, currency, total_amount, refunded_amount), so both periods are read by
  * an index-only scan instead of the wide orders rows; orders(status, created_at) for orders
  * awaiting action; users(created_at) for new customers. Without them each statement scans its
  * table; `npm run bench -- admin` measures both ways.
@@ -105,7 +104,7 @@ function salesInBothPeriods(s: ReturnType<typeof settings>): SQL {
     and o.status <> 'cancelled' and o.currency = ${s.currency}`;
 }
 
-const revenueOf = sql.raw("o.total_amount");
+const revenueOf = sql.raw("(o.total_amount - o.refunded_amount)");
 
 const toNumber = (v: unknown) => Number(v ?? 0);
 

@@ -14,7 +14,7 @@ import { formatDateTime } from "@/lib/dates";
 import { formatMoney, minorUnitDigits } from "@/lib/money";
 import { refundableAmount, transitionsFor, wasPaid } from "@/lib/orders/transitions";
 import { paymentProviders } from "@/lib/payments/provider";
-import { shopConfig } from "@/lib/shop-config";
+import { getCachedShopSettings } from "@/lib/settings/cached";
 
 export const metadata: Metadata = { title: "Order" };
 export const instant = false;
@@ -29,7 +29,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const state = { status: order.status, paid: wasPaid(order.status, order.paidAt), totalAmount: order.totals.total, refundedAmount: order.refundedAmount };
   const refundable = refundableAmount(state);
   const digits = minorUnitDigits(order.currency);
-  const method = shopConfig.shippingMethods.find((m) => m.code === order.shipping.method);
+  const method = (await getCachedShopSettings()).deliveryRates.find((m) => m.code === order.shipping.method);
   const reachable = !order.email.toLowerCase().endsWith(".invalid");
 
   return (

@@ -19,7 +19,7 @@ export const LIST_SEPARATOR = "|";
 export function parseMoneyInput(input: string, currency: string): number | null {
   const digits = minorUnitDigits(currency);
   const pattern = digits === 0 ? /^\d{1,9}$/ : new RegExp(`^\\d{1,9}(\\.\\d{1,${digits}})?$`);
-  const trimmed = input.trim().replace(/,/g, "");
+  const trimmed = input.trim();
   if (!pattern.test(trimmed)) return null;
   const [whole, fraction = ""] = trimmed.split(".");
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
@@ -122,32 +122,45 @@ export function productSchema(currency: string) {
       optionNames: z.array(optionText).max(MAX_OPTIONS, `At most ${MAX_OPTIONS} options.`),
       variants: z.array(variantSchema(currency)).min(1, "Add at least one variant.").max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants.`),
     })
-    .superRefine((product, ctx) => {
-      const names = product.optionNames;
-      names.forEach((name, i) => {
-        if (!name) ctx.addIssue({ code: "custom", path: ["optionNames", i], message: "Name the option, or remove it." });
-        if (name && names.findIndex((n) => n.toLowerCase() === name.toLowerCase()) !== i) ctx.addIssue({ code: "custom", path: ["optionNames", i], message: "Each option needs its own name." });
-      });
-      const seenSkus = new Map<string, number>();
-      const seenCombos = new Map<string, number>();
-      product.variants.forEach((variant, i) => {
-        const sku = variant.sku.toUpperCase();
-        if (seenSkus.has(sku)) ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: `Variant ${seenSkus.get(sku)! + 1} already uses this SKU.` });
-        else seenSkus.set(sku, i);
-        names.forEach((_, j) => {
-          if (!variant.options[j]) ctx.addIssue({ code: "custom", path: ["variants", i, "options", j], message: `Enter a value for ${names[j] || "this option"}.` });
-        });
-        if (variant.compareAt !== null && variant.compareAt <= variant.price) {
-          ctx.addIssue({ code: "custom", path: ["variants", i, "compareAt"], message: "The compare-at price must be higher than the price (or empty)." });
-        }
-        const combo = names.map((_, j) => variant.options[j] ?? "").join("\u0000");
-        if (product.variants.length > 1 && names.length === 0 && i > 0) {
-          ctx.addIssue({ code: "custom", path: ["optionNames"], message: "Several variants need an option (e.g. Colour) to tell them apart." });
-        } else if (names.length > 0 && seenCombos.has(combo)) {
-          ctx.addIssue({ code: "custom", path: ["variants", i, "options"], message: `Variant ${seenCombos.get(combo)! + 1} has the same option values.` });
-        } else seenCombos.set(combo, i);
-      });
+}
+
+type RawProduct = ReturnType<typeof productFormToObject>;
+
+/**
+ * Rules between fields (a SKU used twice, a missing option value, compare-at not above the
+ * price). Checked on the form as typed, alongside the per-field rules rather than after them,
+ * so the merchant sees every problem in one go.
+ */
+function crossFieldIssues(product: RawProduct, currency: string): Record<string, string[]> {
+  const issues: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (issues[key] ??= []).push(message);
+  const names = product.optionNames.map((n) => n.trim());
+  names.forEach((name, i) => {
+    if (!name) add(`optionNames.${i}`, "Name the option, or remove it.");
+    else if (names.findIndex((n) => n.toLowerCase() === name.toLowerCase()) !== i) add(`optionNames.${i}`, "Each option needs its own name.");
+  });
+  const seenSkus = new Map<string, number>();
+  const seenCombos = new Map<string, number>();
+  product.variants.forEach((variant, i) => {
+    const v = variant as { sku?: unknown; price?: unknown; compareAt?: unknown; options: string[] };
+    const sku = typeof v.sku === "string" ? v.sku.trim().toUpperCase() : "";
+    if (sku && seenSkus.has(sku)) add(`variants.${i}.sku`, `Variant ${seenSkus.get(sku)! + 1} already uses this SKU.`);
+    else if (sku) seenSkus.set(sku, i);
+    names.forEach((name, j) => {
+      if (!v.options[j]?.trim()) add(`variants.${i}.options.${j}`, `Enter a value for ${name || "this option"}.`);
     });
+    const price = typeof v.price === "string" ? parseMoneyInput(v.price, currency) : null;
+    const compareAt = typeof v.compareAt === "string" && v.compareAt.trim() ? parseMoneyInput(v.compareAt, currency) : null;
+    if (price !== null && compareAt !== null && compareAt <= price) add(`variants.${i}.compareAt`, "The compare-at price must be higher than the price (or empty).");
+    if (names.length === 0) {
+      if (i === 1) add("optionNames", "Several variants need an option (e.g. Colour) to tell them apart.");
+      return;
+    }
+    const combo = names.map((_, j) => v.options[j]?.trim() ?? "").join("\u0000");
+    if (seenCombos.has(combo)) add(`variants.${i}.options`, `Variant ${seenCombos.get(combo)! + 1} has the same option values.`);
+    else seenCombos.set(combo, i);
+  });
+  return issues;
 }
 
 export type ProductInput = z.output<ReturnType<typeof productSchema>>;
@@ -201,6 +214,9 @@ export function productFormToObject(form: Record<string, unknown>) {
 
 /** The admin product form, read and checked: every error at once, keyed as the form's fields are named. */
 export function readProductForm(form: Record<string, unknown>, currency: string): { ok: true; data: ProductInput } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const parsed = productSchema(currency).safeParse(productFormToObject(form));
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const raw = productFormToObject(form);
+  const parsed = productSchema(currency).safeParse(raw);
+  const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  for (const [key, messages] of Object.entries(crossFieldIssues(raw, currency))) fieldErrors[key] = [...(fieldErrors[key] ?? []), ...messages];
+  return parsed.success && Object.keys(fieldErrors).length === 0 ? { ok: true, data: parsed.data } : { ok: false, fieldErrors };
 }

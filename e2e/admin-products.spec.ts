@@ -58,6 +58,17 @@ test("an admin creates a product with a variant and a photo, publishes it, and t
   await page.getByLabel("Description (alt text)").fill("A walnut spoon on a linen cloth");
   await page.getByRole("button", { name: "Upload photo" }).click();
   await expect(page.getByRole("img", { name: "A walnut spoon on a linen cloth" })).toBeVisible();
+  // Stored as webp, served from storage with a long cache life; nothing else can be read through it.
+  const [image] = await query((sql) => sql`select i.src from product_images i join products p on p.id = i.product_id where p.slug = ${slug}`);
+  const served = await page.request.get(image!.src as string);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("image/webp");
+  expect(served.headers()["cache-control"]).toContain("immutable");
+  for (const path of ["/uploads/products/..%2f..%2f..%2fpackage.json", "/uploads/%2e%2e/%2e%2e/package.json", "/uploads/products%2f..%2f..%2f.env", "/uploads/products/0123456789abcdef0123456789abcdef.webp"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBeGreaterThanOrEqual(400);
+    expect(await response.text(), path).not.toContain('"name": "hearth"');
+  }
 
   await page.getByLabel("Status").selectOption("published");
   await page.getByRole("button", { name: "Save product" }).click();
@@ -97,14 +108,14 @@ test("staff restock a variant from the product's page, and a new slug moves the 
   await page.goto(`/admin/products?q=${sku}&stock=low`);
   await page.getByRole("link", { name: "Stock test jug" }).click();
   const variant = page.getByRole("listitem", { name: "Variant 1" });
-  await expect(variant.getByText("Was 2 when opened")).toBeVisible();
+  await expect(variant.getByText("Stock was 2 when this page was opened.")).toBeVisible();
   // A shopper buys one while the page is open: the restock adds to what is left.
   await query((sql) => sql`update product_variants set stock = stock - 1 where sku = ${sku}`);
   await variant.getByLabel("Stock").fill("12");
   await page.getByLabel("Slug").fill(`${slug}-moved`);
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByText("Product saved. The shop shows the change now.")).toBeVisible();
-  await expect(page.getByRole("listitem", { name: "Variant 1" }).getByText("Was 11 when opened")).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Variant 1" }).getByText("Stock was 11 when this page was opened.")).toBeVisible();
   expect((await query((sql) => sql`select stock from product_variants where sku = ${sku}`))[0]!.stock).toBe(11);
 
   expect((await page.request.get(`/products/${slug}`)).status()).toBe(404);

@@ -178,7 +178,6 @@ const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; for
   "app/api/catalog/stock/route.ts POST": [{ path: "/api/catalog/stock", method: "POST", data: { updates: [{ sku: "EVEMUG-OAT", stock: 0 }] }, status: 401 }],
   "app/uploads/[...key]/route.ts GET": [
     { path: "/uploads/products/00000000000000000000000000000000.webp", method: "GET", status: 404 },
-    { path: "/uploads/..%2f..%2fpackage.json", method: "GET", status: 404 },
   ],
   "app/api/unsubscribe/[token]/route.ts POST": [{ path: "/unsubscribe/forged.token", method: "POST", form: { "List-Unsubscribe": "One-Click" }, status: 404 }],
   "app/api/auth/[...nextauth]/route.ts GET": [

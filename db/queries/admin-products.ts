@@ -391,20 +391,22 @@ export async function lockProduct(tx: Tx, id: number): Promise<ProductSnapshot> 
   return (await snapshot(tx, id))!;
 }
 
+/*
+ * Photos are rows of their own: adding, removing or reordering one leaves the product's
+ * updated_at alone, so an edit form open beside the photos (keyed by it) keeps what was typed.
+ */
 export async function addProductImage(tx: Tx, productId: number, image: { src: string; alt: string; width: number; height: number }): Promise<{ id: number }> {
   const [row] = await tx.execute<{ id: number }>(sql`
     insert into product_images (product_id, src, alt, width, height, position)
     values (${productId}, ${image.src}, ${image.alt}, ${image.width}, ${image.height},
       (select coalesce(max(position), -1) + 1 from product_images where product_id = ${productId}))
     returning id`);
-  await tx.execute(sql`update products set updated_at = now() where id = ${productId}`);
   return row!;
 }
 
 /** Removes one of the product's photos; null when it is not (or no longer) the product's. */
 export async function removeProductImage(tx: Tx, productId: number, imageId: number): Promise<{ src: string; alt: string } | null> {
   const [row] = await tx.execute<{ src: string; alt: string }>(sql`delete from product_images where id = ${imageId} and product_id = ${productId} returning src, alt`);
-  if (row) await tx.execute(sql`update products set updated_at = now() where id = ${productId}`);
   return row ?? null;
 }
 
@@ -414,7 +416,6 @@ export async function makeImageFirst(tx: Tx, productId: number, imageId: number)
   if (!row) return false;
   await tx.execute(sql`
     update product_images set position = case when id = ${imageId} then 0 else position + 1 end where product_id = ${productId}`);
-  await tx.execute(sql`update products set updated_at = now() where id = ${productId}`);
   return true;
 }
 

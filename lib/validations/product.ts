@@ -62,14 +62,15 @@ export const slugSchema = z
   .trim()
   .min(1, "Enter a slug (the product's address).")
   .max(120, "The slug can be at most 120 characters.")
-  .refine(isValidSlug, "Use lower-case letters, digits and single hyphens, e.g. oak-serving-board.");
+  // An empty slug gets one message (above), not also the format rule.
+  .refine((v) => v === "" || isValidSlug(v), "Use lower-case letters, digits and single hyphens, e.g. oak-serving-board.");
 
 export const skuSchema = z
   .string()
   .trim()
   .min(1, "Enter a SKU.")
   .max(64, "A SKU can be at most 64 characters.")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use letters, digits, dots, hyphens and underscores in a SKU.");
+  .regex(/^$|^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use letters, digits, dots, hyphens and underscores in a SKU.");
 
 const optionText = z
   .string()

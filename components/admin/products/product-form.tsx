@@ -245,7 +245,19 @@ export function ProductForm({
                     <input type="hidden" name={field("stockRead")} value={row.stock} />
                   </>
                 ) : null}
-                <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-[repeat(auto-fit,minmax(8rem,1fr))]">
+                <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-[repeat(auto-fit,minmax(11rem,1fr))]">
+                  {optionNames.map((name, j) => (
+                    <FormField
+                      key={j}
+                      id={field(`options.${j}`)}
+                      name={field(`options.${j}`)}
+                      label={name || `Option ${j + 1}`}
+                      autoComplete="off"
+                      size="sm"
+                      defaultValue={row.options[j] ?? ""}
+                      errors={err(`options.${j}`)}
+                    />
+                  ))}
                   <FormField id={field("sku")} name={field("sku")} label="SKU" autoComplete="off" size="sm" defaultValue={row.sku} errors={err("sku")} />
                   <FormField
                     id={field("price")}
@@ -278,30 +290,19 @@ export function ProductForm({
                     size="sm"
                     defaultValue={String(row.stock)}
                     errors={err("stock")}
-                    hint={row.id !== undefined ? `Was ${row.stock} when opened` : undefined}
                   />
-                  {optionNames.map((name, j) => (
-                    <FormField
-                      key={j}
-                      id={field(`options.${j}`)}
-                      name={field(`options.${j}`)}
-                      label={name || `Option ${j + 1}`}
-                      autoComplete="off"
-                      size="sm"
-                      defaultValue={row.options[j] ?? ""}
-                      errors={err(`options.${j}`)}
-                    />
-                  ))}
                 </div>
                 <FieldError id={described("options")} errors={err("options")} />
-                {rows.length > 1 ? (
-                  <div className="mt-2 text-end">
+                <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-ink-muted">
+                  {/* The save adds or takes away the difference from this, so sales made meanwhile are kept. */}
+                  <span>{row.id !== undefined ? `Stock was ${row.stock} when this page was opened.` : "New variant."}</span>
+                  {rows.length > 1 ? (
                     <Button type="button" variant="quiet" size="none" onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}>
                       Remove variant {i + 1}
                       {row.sku ? ` (${row.sku})` : ""}
                     </Button>
-                  </div>
-                ) : null}
+                  ) : null}
+                </div>
               </li>
             );
           })}

@@ -35,7 +35,7 @@ test("an admin creates a product with a variant and a photo, publishes it, and t
   await page.goto("/admin/products");
   await page.getByRole("link", { name: "New product" }).click();
   await expect(page.getByRole("heading", { name: "New product" })).toBeVisible();
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   // The slug follows the title until it is edited.
   await expect(page.getByLabel("Slug")).toHaveValue(slug);
   await page.getByLabel("Summary").fill(`Carved from one piece of walnut (${word}).`);
@@ -108,21 +108,21 @@ test("staff restock a variant from the product's page, and a new slug moves the 
   await page.goto(`/admin/products?q=${sku}&stock=low`);
   await page.getByRole("link", { name: "Stock test jug" }).click();
   const variant = page.getByRole("listitem", { name: "Variant 1" });
-  await expect(variant.getByText("Stock was 2 when this page was opened.")).toBeVisible();
+  await expect(variant.getByText("Stock was 2 when this form was loaded or last saved.")).toBeVisible();
   // A shopper buys one while the page is open: the restock adds to what is left.
   await query((sql) => sql`update product_variants set stock = stock - 1 where sku = ${sku}`);
   await variant.getByLabel("Stock").fill("12");
   await page.getByLabel("Slug").fill(`${slug}-moved`);
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByText("Product saved. The shop shows the change now.")).toBeVisible();
-  await expect(page.getByRole("listitem", { name: "Variant 1" }).getByText("Stock was 11 when this page was opened.")).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Variant 1" }).getByText("Stock was 11 when this form was loaded or last saved.")).toBeVisible();
   expect((await query((sql) => sql`select stock from product_variants where sku = ${sku}`))[0]!.stock).toBe(11);
 
   expect((await page.request.get(`/products/${slug}`)).status()).toBe(404);
   expect((await page.request.get(`/products/${slug}-moved`)).status()).toBe(200);
 
   // Every error at once, and nothing saved.
-  await page.getByLabel("Title").fill("");
+  await page.getByLabel("Title", { exact: true }).fill("");
   await page.getByRole("listitem", { name: "Variant 1" }).getByLabel("Price (GBP)").fill("twelve");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByText("Enter a title.")).toBeVisible();

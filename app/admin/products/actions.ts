@@ -101,7 +101,8 @@ export const updateProductAction = adminAction("catalog:write", productFormField
   const changed = changedFields(before, after);
   const names = Object.keys(changed);
   return {
-    data: { id: input.id, slug: after.slug },
+    // The variants as saved, in the form's order: the form takes their ids and stock from here.
+    data: { id: input.id, slug: after.slug, variants: after.variants.map((v) => ({ id: v.id, stock: v.stock })) },
     audit: {
       action: "product.update",
       entityType: "product",

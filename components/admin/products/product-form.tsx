@@ -91,12 +91,18 @@ export function ProductForm({
   const [slugEdited, setSlugEdited] = useState(!isNew);
   const [optionNames, setOptionNames] = useState<string[]>(values.optionNames);
   const [rows, setRows] = useState(() => values.variants.map((v) => ({ ...v, key: rowKey() })));
-  // Saved: the button stays off until the refreshed page remounts the form with fresh values.
-  const saved = state?.ok === true;
+  // Saved: each row takes its id (new variants have one now) and the stock as it is now, so the
+  // next save applies only what is typed after this one.
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    const saved = state?.ok ? (state.data as { variants?: { id: number; stock: number }[] } | undefined)?.variants : undefined;
+    if (saved && saved.length === rows.length) setRows((current) => current.map((row, i) => ({ ...row, id: saved[i]!.id, stock: saved[i]!.stock })));
+  }
   const formRef = useRef<HTMLFormElement>(null);
   const errorSummaryId = useId();
 
-  // Saved: fetch the page again so every field (and the stock each was read with) is fresh.
+  // Saved: fetch the page again so the heading and photos show what was saved.
   const seen = useRef(state);
   useEffect(() => {
     if (state === seen.current) return;
@@ -282,6 +288,7 @@ export function ProductForm({
                     errors={err("compareAt")}
                   />
                   <FormField
+                    key={`stock-${row.stock}`}
                     id={field("stock")}
                     name={field("stock")}
                     label="Stock"
@@ -295,7 +302,7 @@ export function ProductForm({
                 <FieldError id={described("options")} errors={err("options")} />
                 <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-ink-muted">
                   {/* The save adds or takes away the difference from this, so sales made meanwhile are kept. */}
-                  <span>{row.id !== undefined ? `Stock was ${row.stock} when this page was opened.` : "New variant."}</span>
+                  <span>{row.id !== undefined ? `Stock was ${row.stock} when this form was loaded or last saved.` : "New variant."}</span>
                   {rows.length > 1 ? (
                     <Button type="button" variant="quiet" size="none" onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}>
                       Remove variant {i + 1}
@@ -319,8 +326,8 @@ export function ProductForm({
       </fieldset>
 
       <div className={cn("sticky bottom-0 -mx-4 flex items-center gap-3 border-t border-line bg-surface px-4 py-3 md:mx-0 md:rounded-card md:border")}>
-        <Button type="submit" disabled={pending || saved}>
-          {pending ? "Saving…" : saved ? "Saved" : submitLabel}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
         </Button>
         {title ? <span className="truncate text-sm text-ink-muted">{title}</span> : null}
       </div>

@@ -54,8 +54,6 @@ export default async function EditProductPage({ params, searchParams }: { params
         <>
           <ProductImages productId={product.id} images={product.images} maxBytes={MAX_UPLOAD_BYTES} />
           <ProductForm
-            // A fresh form after each save, so every field (and the stock it was read with) is current.
-            key={product.updatedAt.toISOString()}
             action={updateProductAction}
             values={productFormValues(product)}
             collections={collections}

@@ -41,7 +41,8 @@ test("an admin creates a product with a variant and a photo, publishes it, and t
   await page.getByLabel("Summary").fill(`Carved from one piece of walnut (${word}).`);
   await page.getByRole("checkbox", { name: "Ceramics" }).check();
   await page.getByRole("button", { name: "Add option" }).click();
-  await page.getByLabel("Option 1").fill("Wood");
+  // The option's name comes before the variant rows that use it.
+  await page.getByRole("textbox", { name: "Option 1", exact: true }).first().fill("Wood");
   const variant = page.getByRole("listitem", { name: "Variant 1" });
   await variant.getByLabel("SKU").fill(sku);
   await variant.getByLabel("Price (GBP)").fill("18.50");
@@ -50,7 +51,7 @@ test("an admin creates a product with a variant and a photo, publishes it, and t
   await page.getByRole("button", { name: "Create product" }).click();
 
   await expect(page).toHaveURL(/\/admin\/products\/\d+\?created=1$/);
-  await expect(page.getByText("Product created.")).toBeVisible();
+  await expect(page.getByText("Product created.").first()).toBeVisible();
   // A draft is not in the shop.
   expect((await page.request.get(`/products/${slug}`)).status()).toBe(404);
 
@@ -72,7 +73,7 @@ test("an admin creates a product with a variant and a photo, publishes it, and t
 
   await page.getByLabel("Status").selectOption("published");
   await page.getByRole("button", { name: "Save product" }).click();
-  await expect(page.getByText("Product saved. The shop shows the change now.")).toBeVisible();
+  await expect(page.getByText("Product saved. The shop shows the change now.").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "View in shop" })).toBeVisible();
 
   // The shop, at once: the product page with its photo, search, and the collection.
@@ -114,7 +115,7 @@ test("staff restock a variant from the product's page, and a new slug moves the 
   await variant.getByLabel("Stock").fill("12");
   await page.getByLabel("Slug").fill(`${slug}-moved`);
   await page.getByRole("button", { name: "Save product" }).click();
-  await expect(page.getByText("Product saved. The shop shows the change now.")).toBeVisible();
+  await expect(page.getByText("Product saved. The shop shows the change now.").first()).toBeVisible();
   await expect(page.getByRole("listitem", { name: "Variant 1" }).getByText("Stock was 11 when this form was loaded or last saved.")).toBeVisible();
   expect((await query((sql) => sql`select stock from product_variants where sku = ${sku}`))[0]!.stock).toBe(11);
 

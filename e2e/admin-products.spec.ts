@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { sessionCookieFor } from "./support/auth";
 import { query } from "./support/database";
@@ -15,6 +16,11 @@ async function pageAs(browser: Browser, email: string) {
   const context = await browser.newContext();
   await context.addCookies([await sessionCookieFor(email)]);
   return { context, page: await context.newPage() };
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 /** A small photo made here rather than a binary committed to the repository. */
@@ -177,5 +183,18 @@ test("a marketer cannot open the products desk", async ({ browser }) => {
   await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New product" })).toHaveCount(0);
   expect((await page.request.get("/admin/products/export")).status()).toBe(403);
+  await context.close();
+});
+
+test("the product pages have no serious accessibility problems, with errors showing too", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, "admin@emberandoak.example");
+  for (const url of ["/admin/products", "/admin/products?stock=out&sort=stock&dir=asc", "/admin/products?q=no-such-thing", "/admin/products/1", "/admin/products/import"]) {
+    await page.goto(url);
+    expect(await seriousViolations(page), url).toEqual([]);
+  }
+  await page.goto("/admin/products/new");
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page.getByText("Enter a title.")).toBeVisible();
+  expect(await seriousViolations(page), "new product with errors").toEqual([]);
   await context.close();
 });

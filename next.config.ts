@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
     catalog: { stale: 300, revalidate: 900, expire: 86_400 },
   },
   experimental: {
+    // Product photos up to 8 MB are uploaded through a server action; proxy.ts keeps every
+    // other path at 1 MB.
+    serverActions: { bodySizeLimit: "9mb" },
     // Pages rendered at run time stay in the in-memory LRU cache instead of being written under
     // .next/: a restart or deploy starts clean, and endless URL variations cannot fill the disk.
     isrFlushToDisk: false,

@@ -34,6 +34,16 @@ function notFound(request: NextRequest) {
 
 /** The largest request body the shop accepts: forms and webhooks are a few KB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Product photos (8 MB, lib/storage/product-images.ts) and CSV imports are posted to the
+ * product admin's pages: a little more there, for the file plus the form around it. The
+ * actions check the permission and the real file size themselves.
+ */
+export const MAX_UPLOAD_BODY_BYTES = 9 * 1024 * 1024;
+
+function bodyLimitFor(pathname: string): number {
+  return pathname === "/admin/products" || pathname.startsWith("/admin/products/") ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 function refusal(status: number, code: string, message: string) {
   return Response.json({ error: { code, message } }, { status });
@@ -55,7 +65,7 @@ function refuseHostileBody(request: NextRequest): Response | null {
   const hasBody = length !== null || request.headers.has("transfer-encoding");
   if (!hasBody) return actionId !== null ? refusal(400, "invalid", "Actions take a form.") : null;
   if (length === null || !/^\d{1,12}$/.test(length)) return refusal(411, "invalid", "Send the body with a Content-Length.");
-  if (Number(length) > MAX_BODY_BYTES) return refusal(413, "invalid", "The request is too large.");
+  if (Number(length) > bodyLimitFor(request.nextUrl.pathname)) return refusal(413, "invalid", "The request is too large.");
   if (actionId !== null && !(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return refusal(400, "invalid", "Actions take a form.");
   return null;
 }

@@ -176,6 +176,9 @@ const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; for
   "app/api/health/route.ts GET": [{ path: "/api/health", method: "GET", status: 200 }],
   "app/account/privacy/export/route.ts GET": [{ path: "/account/privacy/export", method: "GET", status: 401 }],
   "app/api/catalog/stock/route.ts POST": [{ path: "/api/catalog/stock", method: "POST", data: { updates: [{ sku: "EVEMUG-OAT", stock: 0 }] }, status: 401 }],
+  "app/uploads/[...key]/route.ts GET": [
+    { path: "/uploads/products/00000000000000000000000000000000.webp", method: "GET", status: 404 },
+  ],
   "app/api/unsubscribe/[token]/route.ts POST": [{ path: "/unsubscribe/forged.token", method: "POST", form: { "List-Unsubscribe": "One-Click" }, status: 404 }],
   "app/api/auth/[...nextauth]/route.ts GET": [
     { path: "/api/auth/session", method: "GET", status: 404 },

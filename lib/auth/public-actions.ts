@@ -34,6 +34,7 @@ export const publicActions: Record<string, Record<string, string>> = {
 
 /** Route handlers, by file and method, with the check each makes itself (all of them, public or not). */
 export const routeHandlers: Record<string, Record<string, string>> = {
+  "app/admin/products/export/route.ts": { GET: "requirePermission(\"catalog:read\"): 401 anonymous, 403 for a role without it" },
   "app/account/privacy/export/route.ts": { GET: "the signed-in person's own data only; 401 for anyone else" },
   "app/api/health/route.ts": { GET: "public liveness check; says only ok/degraded and the database latency" },
   "app/api/auth/[...nextauth]/route.ts": {
@@ -41,5 +42,8 @@ export const routeHandlers: Record<string, Record<string, string>> = {
     POST: "only the email callback, only from the shop's own pages (same-origin); everything else is 404",
   },
   "app/api/catalog/stock/route.ts": { POST: "bearer token INVENTORY_WEBHOOK_SECRET, compared in constant time; off when unset" },
+  "app/uploads/[...key]/route.ts": {
+    GET: "product photos are public like the catalogue; only shop-generated keys (no paths) are read, anything else is 404",
+  },
   "app/api/unsubscribe/[token]/route.ts": { POST: "the credential is the signed unsubscribe token in the URL (RFC 8058)" },
 };

@@ -48,7 +48,7 @@ test("an admin creates a product with a variant and a photo, publishes it, and t
   await page.getByRole("checkbox", { name: "Ceramics" }).check();
   await page.getByRole("button", { name: "Add option" }).click();
   // The option's name comes before the variant rows that use it.
-  await page.getByRole("textbox", { name: "Option 1", exact: true }).first().fill("Wood");
+  await page.getByRole("textbox", { name: "Option 1 name", exact: true }).fill("Wood");
   const variant = page.getByRole("listitem", { name: "Variant 1" });
   await variant.getByLabel("SKU").fill(sku);
   await variant.getByLabel("Price (GBP)").fill("18.50");

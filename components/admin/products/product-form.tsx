@@ -201,7 +201,7 @@ export function ProductForm({
         <div className="flex flex-wrap items-end gap-3">
           {optionNames.map((name, j) => (
             <div key={j} className="w-44">
-              <Label htmlFor={`optionNames-${j}`}>Option {j + 1}</Label>
+              <Label htmlFor={`optionNames-${j}`}>Option {j + 1} name</Label>
               <div className="mt-1 flex items-center gap-1">
                 <Input
                   id={`optionNames-${j}`}

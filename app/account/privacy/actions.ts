@@ -62,8 +62,14 @@ export const deleteAccountAction = userFormAction(deleteSchema, async (_input, u
   redirect("/account-deleted");
 });
 
+/**
+ * Steps that ask for a recent sign-in: deleting one's own account, and a staff member exporting
+ * or erasing a customer's data (the admin page checks the permission again when they return).
+ */
+const freshSignInReturn = z.union([z.literal("/account/privacy/delete"), z.string().regex(/^\/admin\/customers\/[A-Za-z0-9-]{1,64}$/)], { error: "That page cannot be returned to." });
+
 /** "Confirm it's you": a fresh sign-in link to the account's own address, back to this step. */
-export const requestFreshSignInAction = userFormAction(z.object({ returnTo: z.enum(["/account/privacy/delete"]) }), async ({ returnTo }, user) => {
+export const requestFreshSignInAction = userFormAction(z.object({ returnTo: freshSignInReturn }), async ({ returnTo }, user) => {
   await sendSignInLinkWithinLimits(user.email, returnTo);
   return { sentTo: user.email };
 });

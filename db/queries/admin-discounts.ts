@@ -44,6 +44,8 @@ type Row = {
 };
 
 const date = (v: string | null) => (v === null ? null : new Date(v));
+// Raw SQL parameters go to the driver as text (drizzle turns its date handling off).
+const timestamp = (d: Date | null) => d?.toISOString() ?? null;
 
 function toDto(r: Row): DiscountRowDto {
   return {
@@ -90,7 +92,7 @@ const duplicate = (code: string) => new AppError("conflict", `The code ${code} a
 export async function createDiscount(tx: Tx, input: DiscountInput & { code: string }): Promise<{ id: number }> {
   const [row] = await tx.execute<{ id: number }>(sql`
     insert into discount_codes (code, kind, value, currency, min_subtotal, starts_at, expires_at, usage_limit, used_count, active)
-    values (${input.code}, ${input.kind}, ${input.value}, ${input.currency}, ${input.minSubtotal}, ${input.startsAt}, ${input.expiresAt}, ${input.usageLimit}, 0, true)
+    values (${input.code}, ${input.kind}, ${input.value}, ${input.currency}, ${input.minSubtotal}, ${timestamp(input.startsAt)}, ${timestamp(input.expiresAt)}, ${input.usageLimit}, 0, true)
     on conflict (code) do nothing
     returning id`);
   if (!row) throw duplicate(input.code);
@@ -136,8 +138,8 @@ export async function updateDiscount(tx: Tx, id: number, input: DiscountInput): 
     });
   }
   await tx.execute(sql`
-    update discount_codes set kind = ${input.kind}, value = ${input.value}, min_subtotal = ${input.minSubtotal}, starts_at = ${input.startsAt},
-      expires_at = ${input.expiresAt}, usage_limit = ${input.usageLimit}, used_count = ${uses}
+    update discount_codes set kind = ${input.kind}, value = ${input.value}, min_subtotal = ${input.minSubtotal}, starts_at = ${timestamp(input.startsAt)},
+      expires_at = ${timestamp(input.expiresAt)}, usage_limit = ${input.usageLimit}, used_count = ${uses}
     where id = ${id}`);
   const after: DiscountSnapshot = { code: before.code, active: before.active, kind: input.kind, value: input.value, minSubtotal: input.minSubtotal, startsAt: input.startsAt, expiresAt: input.expiresAt, usageLimit: input.usageLimit };
   return { before, after };

@@ -32,5 +32,7 @@ type Event = { action: "requested" | "granted" | "withdrawn"; method: string; so
 /** "Granted on 3 Nov 2026 at checkout (ticked a box)". */
 export function describeConsentEventForStaff(event: Event): string {
   const verb = event.action === "requested" ? "Asked to subscribe (not yet consent)" : event.action === "granted" ? "Granted" : "Withdrawn";
-  return `${verb} on ${formatDate(event.createdAt)} ${describeSource(event.source)} (${methods[event.method] ?? event.method})`;
+  // The shopper's words for where it happened ("in your privacy centre"), told about them.
+  const where = describeSource(event.source).replace(/\byour\b/g, "their").replace(/\byou\b/g, "they");
+  return `${verb} on ${formatDate(event.createdAt)} ${where} (${methods[event.method] ?? event.method})`;
 }

@@ -71,7 +71,7 @@ export function DiscountForm({ id, initial = empty, currency, uses = 0 }: { id?:
 
       <FormField
         name="value"
-        label={kind === "percent" ? "Percentage off" : `Amount off (${currency})`}
+        label={kind === "percent" ? "Discount (%)" : `Discount (${currency})`}
         hint={kind === "percent" ? "A whole number from 1 to 100." : `In ${currency}, like 5 or 4.50.`}
         autoComplete="off"
         inputMode="decimal"

@@ -27,14 +27,14 @@ function likePattern(q: string): string {
 function searchFilter(q: string): SQL {
   if (!q) return sql`true`;
   const pattern = likePattern(q.toLowerCase());
-  // Both sides are served by the trigram indexes on users.email and users.name (migration 0011).
-  return sql`(u.email ilike ${pattern} or u.name ilike ${pattern})`;
+  // Exactly the expression of the trigram index users_search_trgm_idx (db/schema/auth.ts).
+  return sql`(lower(u.email) || ' ' || lower(coalesce(u.name, ''))) like ${pattern}`;
 }
 
 const orderBy: Record<CustomerSort, SQL> = {
   joined: sql`u.created_at`,
-  orders: sql`orders`,
-  spent: sql`spent`,
+  orders: sql`s.orders`,
+  spent: sql`s.spent`,
   name: sql`lower(u.name)`,
   email: sql`u.email`,
 };
@@ -51,7 +51,8 @@ export async function listCustomers(
   const db = getDb();
   const where = searchFilter(q);
   const direction = dir === "asc" ? sql`asc` : sql`desc`;
-  const nulls = dir === "asc" ? sql`nulls first` : sql`nulls last`;
+  // Only a name can be missing; other columns keep the default so the index order serves them.
+  const nulls = sort !== "name" ? sql`` : dir === "asc" ? sql`nulls first` : sql`nulls last`;
   const stats = sql`
     left join lateral (
       select count(*)::int as orders,
@@ -59,15 +60,22 @@ export async function listCustomers(
       from orders o where o.user_id = u.id
     ) s on true`;
   const offset = (page - 1) * perPage;
-  // Sorting by a figure needs every match's figures; sorting by a column of users lets the
-  // page be chosen first and the figures read for its 25 rows only.
+  // Sorting by a figure needs every match's figures: for a search (a few matches) they are
+  // read per customer; for everyone, in one pass over the orders. Sorting by a column of
+  // users lets the page be chosen first and the figures read for its 25 rows only.
+  const everyone = sql`
+    left join (
+      select o.user_id, count(*)::int as orders,
+        coalesce(sum(o.total_amount) filter (where o.status not in ${unpaid} and o.currency = ${currency}), 0)::bigint as spent
+      from orders o where o.user_id is not null group by o.user_id
+    ) s on s.user_id = u.id`;
   const query =
     sort === "orders" || sort === "spent"
       ? sql`
-        select u.id, u.email, u.name, u.created_at, s.orders, s.spent::float8 as spent
-        from users u ${stats}
+        select u.id, u.email, u.name, u.created_at, coalesce(s.orders, 0) as orders, coalesce(s.spent, 0)::float8 as spent
+        from users u ${q ? stats : everyone}
         where u.role = 'customer' and ${where}
-        order by ${orderBy[sort]} ${direction}, u.created_at desc, u.id
+        order by coalesce(${orderBy[sort]}, 0) ${direction}, u.created_at desc, u.id
         limit ${perPage} offset ${offset}`
       : sql`
         select u.id, u.email, u.name, u.created_at, s.orders, s.spent::float8 as spent

@@ -43,7 +43,7 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           Search
         </Button>
         {state.q ? (
-          <Link href={hrefWith(BASE, params, { q: undefined })} className="py-2 text-sm text-ink-muted underline underline-offset-4">
+          <Link href={hrefWith(BASE, params, { q: undefined })} className="inline-flex h-10 items-center text-sm text-ink-muted underline underline-offset-4">
             Clear search
           </Link>
         ) : null}
@@ -78,7 +78,7 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
             {customers.map((c) => (
               <TableRow key={c.id}>
                 <TableHead scope="row">
-                  <Link href={`${BASE}/${c.id}`} className="underline-offset-4 hover:underline">
+                  <Link href={`${BASE}/${c.id}`} className="underline underline-offset-4">
                     {c.name || c.email}
                   </Link>
                   {c.name ? <span className="block font-normal text-ink-muted">{c.email}</span> : null}

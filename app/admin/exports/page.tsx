@@ -37,7 +37,7 @@ export default async function AdminExportsPage() {
             <Button asChild variant="secondary" size="sm" className="mt-4 self-start">
               {/* A plain link: a download, and nothing to prefetch. */}
               <a href={item.href} download>
-                Download {item.title.toLowerCase()} (CSV)
+                Download <span className="sr-only">{item.title.toLowerCase()}</span> CSV
               </a>
             </Button>
           </li>

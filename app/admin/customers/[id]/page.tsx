@@ -155,7 +155,7 @@ export default async function AdminCustomerPage({ params, searchParams }: { para
                   <ol className="mt-2 space-y-1 text-sm text-ink-muted" aria-label={`History of ${purpose.label}`}>
                     {events.map((event) => (
                       <li key={event.id}>
-                        {describeConsentEventForStaff(event)} · <span className="font-mono text-xs">{event.wordingId}</span>
+                        {describeConsentEventForStaff(event)} · <span className="font-mono text-xs whitespace-nowrap">{event.wordingId}</span>
                       </li>
                     ))}
                   </ol>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { deleteAccountAction, requestFreshSignInAction, type FreshSignInReturn, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
+import { useActionState, type ReactNode } from "react";
+import { deleteAccountAction, requestFreshSignInAction, revokeOtherSessionsAction, revokeSessionAction, setConsentAction } from "@/app/account/privacy/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/form-field";
@@ -80,18 +80,19 @@ export function DeleteAccountForm() {
 }
 
 /**
- * Before a step that cannot be undone (an erasure; in /admin, role changes and removals): a
- * fresh sign-in link to the account's own inbox proves it is the owner. The link brings them
- * back to `returnTo`; `children` says why the step asks for it.
+ * Before an erasure or a staff export of someone's data: a fresh sign-in link to the account's
+ * own inbox proves it is the owner. `returnTo` is where the link leads back (the action accepts
+ * only the pages that ask for this); `children` says why, in the words of that page.
  */
-export function ConfirmItsYouForm({ email, returnTo = "/account/privacy/delete", children }: { email: string; returnTo?: FreshSignInReturn; children?: React.ReactNode }) {
+export function ConfirmItsYouForm({ email, returnTo = "/account/privacy/delete", children }: { email: string; returnTo?: string; children?: ReactNode }) {
   const [state, action, pending] = useActionState(requestFreshSignInAction, null);
   return (
     <form action={action} className="space-y-4" aria-label="Confirm it is you">
       <input type="hidden" name="returnTo" value={returnTo} />
       <FormStatus state={state} success={state?.ok ? `We have emailed a sign-in link to ${state.data.sentTo}. Open it on this device to continue.` : undefined} />
       <p className="text-sm">
-        {children ?? "Deleting your account cannot be undone, so we first check that it is really you:"} we will email a sign-in link to <strong>{email}</strong>. It brings you back here.
+        {children ?? "Deleting your account cannot be undone, so we first check that it is really you:"} we will email a sign-in link to <strong>{email}</strong>. It
+        brings you back here.
       </p>
       <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Email me a link to confirm"}

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "../index";
+import { getDb, type Tx } from "../index";
 
 /*
  * The privacy centre's two heavy operations, written table by table against
@@ -96,10 +96,12 @@ export const ERASED = {
  * Erases a person in one transaction: orders keep their numbers, lines, amounts and country
  * (accounting needs them) but lose name, email, address and the account link; everything
  * else about the person is deleted; the address goes on the suppression list as a keyed hash.
- * Deleting the user row ends every session at once.
+ * Deleting the user row ends every session at once. Inside a caller's transaction (a staff
+ * member erasing on request, with its audit entry) it runs as a savepoint of that one.
  */
-export async function eraseAccount(userId: string, hashes: { suppression: string; rateLimitKeys: string[] }): Promise<{ ordersKept: number } | null> {
-  return getDb().transaction(async (tx) => {
+export async function eraseAccount(userId: string, hashes: { suppression: string; rateLimitKeys: string[] }, within?: Tx): Promise<{ ordersKept: number } | null> {
+  const run = <T>(work: (tx: Tx) => Promise<T>) => (within ? within.transaction(work) : getDb().transaction(work));
+  return run(async (tx) => {
     const [user] = await tx.execute<{ email: string }>(sql`select email from users where id = ${userId} for update`);
     if (!user) return null;
     const email = user.email;

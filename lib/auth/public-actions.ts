@@ -36,6 +36,11 @@ export const publicActions: Record<string, Record<string, string>> = {
 export const routeHandlers: Record<string, Record<string, string>> = {
   "app/admin/products/export/route.ts": { GET: "requirePermission(\"catalog:read\"): 401 anonymous, 403 for a role without it" },
   "app/account/privacy/export/route.ts": { GET: "the signed-in person's own data only; 401 for anyone else" },
+  "app/admin/customers/[id]/export/route.ts": { GET: "requirePermission(customers:export), then a recent sign-in (else back to the page to confirm); audited" },
+  "app/admin/exports/orders.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
+  "app/admin/exports/order-lines.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
+  "app/admin/exports/customers.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
+  "app/admin/exports/subscribers.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
   "app/api/health/route.ts": { GET: "public liveness check; says only ok/degraded and the database latency" },
   "app/api/auth/[...nextauth]/route.ts": {
     GET: "only the email callback answers (a redirect to the confirm page); everything else is 404",

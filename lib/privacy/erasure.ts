@@ -1,4 +1,5 @@
 import "server-only";
+import type { Tx } from "@/db";
 import { eraseAccount } from "@/db/queries/privacy";
 import { keyedHash } from "@/lib/signed-token";
 import { personalRateLimitKeys, rateLimitKeyHash } from "./rate-limit";
@@ -8,9 +9,18 @@ export function suppressionHash(email: string): string {
   return keyedHash("suppression", email.trim().toLowerCase());
 }
 
-export async function erasePerson(userId: string, email: string) {
-  return eraseAccount(userId, {
-    suppression: suppressionHash(email),
-    rateLimitKeys: personalRateLimitKeys.map(({ bucket, keyOf }) => rateLimitKeyHash(bucket, keyOf({ userId, email }))),
-  });
+/**
+ * The one erasure: the shopper deleting their account in the privacy centre and a staff
+ * member erasing it on request (app/admin/customers, inside their audited transaction) both
+ * come here.
+ */
+export async function erasePerson(userId: string, email: string, within?: Tx) {
+  return eraseAccount(
+    userId,
+    {
+      suppression: suppressionHash(email),
+      rateLimitKeys: personalRateLimitKeys.map(({ bucket, keyOf }) => rateLimitKeyHash(bucket, keyOf({ userId, email }))),
+    },
+    within,
+  );
 }

@@ -62,12 +62,15 @@ export const deleteAccountAction = userFormAction(deleteSchema, async (_input, u
   redirect("/account-deleted");
 });
 
-/** The steps that ask for a fresh sign-in (lib/auth/recent-sign-in.ts) and so may be returned to. */
-const freshSignInReturns = ["/account/privacy/delete", "/admin/staff"] as const;
-export type FreshSignInReturn = (typeof freshSignInReturns)[number];
+/**
+ * Steps that ask for a recent sign-in: deleting one's own account, an admin changing roles or
+ * removing staff, and a staff member exporting or erasing a customer's data (each admin page
+ * checks the permission again when they return).
+ */
+const freshSignInReturn = z.union([z.literal("/account/privacy/delete"), z.literal("/admin/staff"), z.string().regex(/^\/admin\/customers\/[A-Za-z0-9-]{1,64}$/)], { error: "That page cannot be returned to." });
 
 /** "Confirm it's you": a fresh sign-in link to the account's own address, back to this step. */
-export const requestFreshSignInAction = userFormAction(z.object({ returnTo: z.enum(freshSignInReturns) }), async ({ returnTo }, user) => {
+export const requestFreshSignInAction = userFormAction(z.object({ returnTo: freshSignInReturn }), async ({ returnTo }, user) => {
   await sendSignInLinkWithinLimits(user.email, returnTo);
   return { sentTo: user.email };
 });

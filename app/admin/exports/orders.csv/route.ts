@@ -1,0 +1,11 @@
+import { streamOrders } from "@/db/queries/exports";
+import { requirePermission } from "@/lib/auth/session";
+import { orderColumns } from "../columns";
+import { auditedCsvDownload, checked } from "../download";
+
+/** GET /admin/exports/orders.csv: every row, streamed from a database cursor. */
+export async function GET() {
+  const staff = await checked(() => requirePermission("exports:read"));
+  if (staff instanceof Response) return staff;
+  return auditedCsvDownload(staff, "orders", "orders", orderColumns, streamOrders());
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "users_search_trgm_idx" ON "users" USING gin ((lower("email") || ' ' || lower(coalesce("name", ''))) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "users_role_created_at_idx" ON "users" USING btree ("role","created_at");

@@ -18,11 +18,10 @@ import { getDb } from "../index";
  * Refunds are subtracted (`revenueOf`): a fully refunded order still counts as an order but adds
  * nothing to revenue. Product sales are line totals and do not see refunds (there are no refund lines).
  *
- * Indexes these statements lean on (the orders and users tables belong to their own owners):
- * orders(created_at, id, status, currency, total_amount, refunded_amount), so both periods are read by
- * an index-only scan instead of the wide orders rows; orders(status, created_at) for orders
- * awaiting action; users(created_at) for new customers. Without them each statement scans its
- * table; `npm run bench -- admin` measures both ways.
+ * Indexes these statements lean on (db/schema): orders_created_at_idx (created_at, id, status,
+ * currency, total_amount, refunded_amount), so both periods are read by an index-only scan
+ * instead of the wide orders rows; orders_status_created_at_idx for orders awaiting action;
+ * users_role_created_at_idx for new customers. `npm run bench -- admin` times them on a year of orders.
  */
 
 export const reportPeriods = [7, 30, 90] as const;

@@ -12,9 +12,6 @@
  * their targets; asserts nothing.
  *
  *   --orders N            orders to generate (default 100000)
- *   --planned-indexes     add the indexes the overview asks for (orders(created_at) including
- *                         id, status, currency and total_amount; orders(status, created_at);
- *                         users(created_at)) before measuring pages
  */
 import type { ChildProcess } from "node:child_process";
 import { cpus, loadavg } from "node:os";
@@ -26,7 +23,7 @@ import { startScratchServer } from "../lib/database";
 import { dropDatabase, ensureDatabase } from "../lib/embedded-postgres";
 import { startMailCapture } from "../lib/mail-capture";
 import { run } from "../lib/processes";
-import { addPlannedIndexes, adminSessionToken, generateTrading, sampleFilters } from "./admin-data";
+import { adminSessionToken, analyseTrading, generateTrading, sampleFilters } from "./admin-data";
 import { percentile, residentBytes, serverProcessId, startServer, stopServer } from "./server";
 
 function argValue(name: string): string | undefined {
@@ -130,7 +127,6 @@ function dalFigures(url: string, label: string) {
 
 export async function benchAdmin() {
   const orders = Number(argValue("--orders") ?? 100_000);
-  const plannedIndexes = process.argv.includes("--planned-indexes");
   if (!(await ensureBuild())) throw new Error("Build failed");
 
   const dbServer = await startScratchServer({ dataDir: ".data/postgres-bench", port: Number(process.env.BENCH_PG_PORT ?? 54359), portSetting: "BENCH_PG_PORT" });
@@ -144,18 +140,8 @@ export async function benchAdmin() {
     const data = await generateTrading(url, orders);
     console.log(`${data.orders} orders, ${data.lines} order lines, ${data.customers} customers in ${data.seconds.toFixed(1)} s.`);
 
-    await dalFigures(url, "indexes on this branch");
-    const added = await addPlannedIndexes(url);
-    if (added.length > 0) {
-      await dalFigures(url, `with the planned indexes ${added.join(", ")}`);
-      if (!plannedIndexes) {
-        // Pages are measured on this branch's schema unless asked otherwise.
-        const { default: postgres } = await import("postgres");
-        const sql = postgres(url, { max: 1, onnotice: () => {} });
-        for (const name of ["bench_orders_created_at_idx", "bench_orders_status_created_at_idx", "bench_users_created_at_idx"]) await sql.unsafe(`drop index if exists ${name}`);
-        await sql.end();
-      }
-    }
+    await analyseTrading(url);
+    await dalFigures(url, "the overview's SQL through the data access layer");
 
     const token = await adminSessionToken(url);
     const cookie = `${SESSION_COOKIE}=${token}`;
@@ -199,7 +185,7 @@ export async function benchAdmin() {
     }
     console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min) at the end of the run.`);
     printResults(
-      `Merchant's desk on ${data.orders} orders, ${data.customers} customers (${REQUESTS} requests per overview URL, one at a time, signed in as admin; ${plannedIndexes ? "with the planned indexes" : "this branch's indexes"})`,
+      `Merchant's desk on ${data.orders} orders, ${data.customers} customers (${REQUESTS} requests per overview URL, one at a time, signed in as admin)`,
       results,
     );
   } finally {

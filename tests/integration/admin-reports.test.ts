@@ -108,6 +108,16 @@ describe("overview summary", () => {
     });
   });
 
+  it("takes refunds off revenue, while the refunded order still counts as an order", async () => {
+    await sql`update orders set status = 'refunded', refunded_amount = 2000 where id = ${orderIds.b!}`;
+    try {
+      const { summary } = await getSalesReport({ days: 7, asOf });
+      expect(summary.totals).toMatchObject({ revenue: 15_000, orders: 3 });
+    } finally {
+      await sql`update orders set status = 'fulfilled', refunded_amount = 0 where id = ${orderIds.b!}`;
+    }
+  });
+
   it("compares a longer period with the same length before it", async () => {
     const { summary } = await getSalesReport({ days: 30, asOf });
     expect(summary.current).toEqual({ from: "2001-05-16", to: "2001-06-14" });

@@ -54,7 +54,7 @@ test("an admin invites a new staff member, who signs in with the emailed link an
   await fresh.close();
 });
 
-test("changing a role with a stale sign-in asks the admin to confirm it is them first", async ({ browser }) => {
+test("inviting or changing a role with a stale sign-in asks the admin to confirm it is them first", async ({ browser }) => {
   // An admin who signed in an hour ago.
   const cookie = await sessionCookieFor(ADMIN);
   await query((sql) => sql`update sessions set created_at = now() - interval '1 hour' where session_token = ${cookie.value}`);
@@ -62,8 +62,20 @@ test("changing a role with a stale sign-in asks the admin to confirm it is them 
   await context.addCookies([cookie]);
   const page = await context.newPage();
 
+  // Someone at an unlocked computer cannot make themselves an admin by invitation.
+  const intruder = uniqueAddress("intruder");
+  await page.goto("/admin/staff");
+  const inviteForm = page.getByRole("form", { name: "Invite a team member" });
+  await inviteForm.getByLabel("Email address").fill(intruder);
+  await inviteForm.getByLabel("Role").selectOption({ label: "Admin" });
+  await inviteForm.getByRole("button", { name: "Send invitation" }).click();
+  await expect(inviteForm.getByRole("alert")).toContainText("confirm it is you first");
+  expect(await query((sql) => sql`select role from users where email = ${intruder}`)).toEqual([]);
+
+  // A team member from before (invited while the admin's sign-in was fresh).
   const member = uniqueAddress("promoted");
-  await invite(page, member, "Staff");
+  await query((sql) => sql`insert into users (id, email, role) values (gen_random_uuid()::text, ${member}, 'staff')`);
+  await page.goto("/admin/staff");
   const row = page.getByRole("row").filter({ hasText: member });
   await row.getByLabel(`New role for ${member}`).selectOption({ label: "Marketer" });
   await row.getByRole("button", { name: `Change role of ${member}` }).click();

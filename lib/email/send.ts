@@ -5,6 +5,7 @@ import { markEmailFailed, markEmailSent, recordEmailAttempt } from "@/db/queries
 import { getShopSettings } from "@/db/queries/settings";
 import { postalAddressLine } from "@/lib/settings/address";
 import { getEnv } from "../env";
+import { fromHeader } from "./sender";
 import { emailShop } from "./templates/shop-context";
 
 /*
@@ -60,7 +61,7 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ recordId: strin
     category: email.category,
   });
   const { data, error } = await resend().emails.send(
-    { from: `${settings.senderName} <${settings.senderEmail}>`, to: email.to, subject: email.subject, html, text, headers: email.headers },
+    { from: fromHeader(settings), to: email.to, subject: email.subject, html, text, headers: email.headers },
     email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
   );
   if (error || !data) {

@@ -53,7 +53,12 @@ export const revokeOtherSessionsAction = userFormAction(z.object({}), async (_in
 
 const deleteSchema = z.object({ confirm: z.literal("delete", { error: "Tick the box to confirm you want your account deleted." }) });
 
+/** Said when a team member tries to delete their account; also shown on the page. */
+const ON_THE_TEAM = "You are on the shop's team. Ask an admin to remove you from the team first (so the shop is never left without an admin, and the change is on record); then you can delete your account here.";
+
 export const deleteAccountAction = userFormAction(deleteSchema, async (_input, user) => {
+  // Staff leave through /admin/staff, where the last-admin rule and the audit log apply.
+  if (user.role !== "customer") throw new AppError("forbidden", ON_THE_TEAM);
   await requireRecentSignIn(user);
   const result = await erasePerson(user.id, user.email);
   if (!result) throw new AppError("not_found", "This account no longer exists.");

@@ -37,7 +37,8 @@ export const inviteStaffAction = adminAction("staff:write", inviteStaffSchema, a
       await asStaffInvitation({ email, invitedBy: staff.name ?? staff.email, role, roleDescription: roleDescriptions[role], shopName }, () => sendSignInLinkWithinLimits(email, "/admin"));
     },
   };
-});
+  // An invitation gives someone a role (possibly admin): the same fresh sign-in as a role change.
+}, { recentSignIn: true });
 
 export const changeStaffRoleAction = adminAction("staff:write",
   changeStaffRoleSchema,

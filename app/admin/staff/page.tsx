@@ -25,23 +25,23 @@ export default async function AdminStaffPage() {
     <div className="max-w-5xl">
       <AdminPageHeader title="Staff" description="Who can open the admin, and what each of them may do. A new team member signs in with the emailed link; there are no passwords." />
 
+      {recent ? null : (
+        <section aria-labelledby="confirm-heading" className="mb-6 rounded-card border border-line bg-surface-raised p-5">
+          <h2 id="confirm-heading" className="mb-2 font-sans text-base font-semibold">
+            Confirm it is you to change the team
+          </h2>
+          <ConfirmItsYouForm email={me.email} returnTo="/admin/staff">
+            Inviting someone, changing a role or removing someone needs a sign-in from the last {RECENT_SIGN_IN_MINUTES} minutes, so that nobody at an unlocked computer can do it:
+          </ConfirmItsYouForm>
+        </section>
+      )}
+
       <section aria-labelledby="invite-heading" className="rounded-card border border-line bg-surface-raised p-5">
         <h2 id="invite-heading" className="mb-3 font-sans text-base font-semibold">
           Invite someone
         </h2>
         <InviteStaffForm roles={roles} />
       </section>
-
-      {recent ? null : (
-        <section aria-labelledby="confirm-heading" className="mt-6 rounded-card border border-line bg-surface-raised p-5">
-          <h2 id="confirm-heading" className="mb-2 font-sans text-base font-semibold">
-            Confirm it is you to change roles
-          </h2>
-          <ConfirmItsYouForm email={me.email} returnTo="/admin/staff">
-            Changing a role or removing someone needs a sign-in from the last {RECENT_SIGN_IN_MINUTES} minutes, so that nobody at an unlocked computer can do it:
-          </ConfirmItsYouForm>
-        </section>
-      )}
 
       <Table caption="The team" captionHidden wrapperClassName="mt-6" className="min-w-[40rem]">
         <TableHeader>

@@ -91,7 +91,7 @@ export function ShopSettingsForm({ values, delivery, social, currency }: { value
         ))}
       </Fieldset>
 
-      <Fieldset legend="Email sender" description="The From line of every email. In production the address's domain must be verified with the email provider, or emails will not be delivered.">
+      <Fieldset legend="Email sender" description="The From line of every email. The address must be at the domain this shop is set up to send from (EMAIL_FROM, verified with the email provider), so that emails are delivered.">
         <FormField {...field("senderName")} label="Sender name" autoComplete="off" />
         <FormField {...field("senderEmail")} label="Sender email address" type="email" autoComplete="off" />
       </Fieldset>

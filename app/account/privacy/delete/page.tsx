@@ -47,9 +47,15 @@ export default async function DeleteAccountPage() {
         .
       </p>
       <div className="mt-8 rounded-card border border-danger/40 p-5">
-        {recent ? <DeleteAccountForm /> : <ConfirmItsYouForm email={user.email} />}
+        {user.role !== "customer" ? (
+          <p className="text-sm">You are on the shop&apos;s team, so this account cannot be deleted here. Ask an admin to remove you from the team first; then you can delete it.</p>
+        ) : recent ? (
+          <DeleteAccountForm />
+        ) : (
+          <ConfirmItsYouForm email={user.email} />
+        )}
       </div>
-      {recent ? null : <p className="mt-3 text-xs text-ink-muted">The link works for one sign-in; after it you have {RECENT_SIGN_IN_MINUTES} minutes to delete the account.</p>}
+      {recent || user.role !== "customer" ? null : <p className="mt-3 text-xs text-ink-muted">The link works for one sign-in; after it you have {RECENT_SIGN_IN_MINUTES} minutes to delete the account.</p>}
     </div>
   );
 }

@@ -47,3 +47,24 @@ test("a marketer cannot open the exports or download one", async ({ browser }) =
   expect(csv.status()).toBe(403);
   await context.close();
 });
+
+test("with a sign-in older than ten minutes, the exports ask the admin to confirm it is them and nothing is downloaded", async ({ browser }) => {
+  const email = `stale-staff-${randomUUID().slice(0, 8)}@example.com`;
+  await query((sql) => sql`insert into users (id, email, role) values (gen_random_uuid()::text, ${email}, 'staff')`);
+  const cookie = await sessionCookieFor(email);
+  await query((sql) => sql`update sessions set created_at = now() - interval '1 hour' where session_token = ${cookie.value}`);
+  const context = await browser.newContext();
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+  await page.goto("/admin/exports");
+  await expect(page.getByRole("form", { name: "Confirm it is you" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Download/ })).toHaveCount(0);
+
+  // Asking for the file directly: sent back to the page that offers the link, and nothing on record.
+  const response = await page.request.get("/admin/exports/customers.csv", { maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers()["location"]).toBe("/admin/exports?confirm=1");
+  expect(await response.text()).toBe("");
+  expect(await query((sql) => sql`select action from audit_log where actor_email = ${email}`)).toEqual([]);
+  await context.close();
+});

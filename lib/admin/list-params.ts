@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { shopConfig } from "@/lib/shop-config";
+import { startOfDayIn } from "@/lib/validations/discount";
 
 /*
  * An admin list's state lives in its URL (?q=…&status=…&sort=…&dir=…&page=…), so a filtered
@@ -41,10 +43,26 @@ export function hrefWith(base: string, params: SearchParams, changes: Record<str
   return text ? `${base}?${text}` : base;
 }
 
-/** A date filter (?from=2026-11-01): the start of that day in UTC, or undefined. */
-export function dateParam(params: SearchParams, name: string): Date | undefined {
+function dayOf(params: SearchParams, name: string): string | undefined {
   const value = param(params, name);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()) ? undefined : value;
+}
+
+/**
+ * A date filter (?from=2026-11-01): the instant that day starts in the shop's time zone, the
+ * same days the lists show and the overview counts, or undefined.
+ */
+export function dateParam(params: SearchParams, name: string): Date | undefined {
+  const day = dayOf(params, name);
+  return day ? startOfDayIn(day, shopConfig.timeZone) : undefined;
+}
+
+/** The end of a "to" filter: the instant the next day starts in the shop's time zone ("to 3 November" includes all of it). */
+export function dayAfterParam(params: SearchParams, name: string): Date | undefined {
+  const day = dayOf(params, name);
+  if (!day) return undefined;
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return startOfDayIn(next.toISOString().slice(0, 10), shopConfig.timeZone);
 }

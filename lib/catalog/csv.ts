@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify";
 import { z } from "zod";
 import { productStatuses } from "@/db/schema/catalog";
 import { formatMoneyInput, LIST_SEPARATOR, parseMoneyInput, skuSchema, slugSchema } from "@/lib/validations/product";
+import { neutraliseFormula } from "@/lib/csv/stream";
 import { minorUnitDigits } from "@/lib/money";
 
 /*
@@ -58,19 +59,27 @@ export type CsvProductRow = {
 const join = (list: string[]) => list.join(LIST_SEPARATOR);
 const split = (cell: string) => (cell.trim() === "" ? [] : cell.split(LIST_SEPARATOR).map((v) => v.trim()));
 
+/** Free text a staff member typed: a formula in it must reach a spreadsheet as text (lib/csv/stream.ts). */
+const text = neutraliseFormula;
+
+/** Undoes `text` on import, so export → import round-trips: the apostrophe goes only when a formula character follows it. */
+export function restoreFormulaText(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export function productRowToRecord(row: CsvProductRow): Record<ProductCsvColumn, string> {
   return {
     slug: row.slug,
-    title: row.title,
+    title: text(row.title),
     status: row.status,
-    summary: row.summary,
-    description: row.description,
-    materials: row.materials,
-    care: row.care,
+    summary: text(row.summary),
+    description: text(row.description),
+    materials: text(row.materials),
+    care: text(row.care),
     collections: join(row.collections),
-    option_names: join(row.optionNames),
-    sku: row.sku,
-    option_values: join(row.optionValues),
+    option_names: text(join(row.optionNames)),
+    sku: text(row.sku),
+    option_values: text(join(row.optionValues)),
     price: formatMoneyInput(row.price, row.currency),
     compare_at_price: row.compareAt === null ? "" : formatMoneyInput(row.compareAt, row.currency),
     currency: row.currency,
@@ -232,7 +241,7 @@ export async function readProductCsv(file: Blob, currency: string): Promise<{ ok
   try {
     const source = Readable.fromWeb(file.stream() as import("node:stream/web").ReadableStream<Uint8Array>);
     for await (const record of source.pipe(parser)) {
-      records.push(record as Record<string, string>);
+      records.push(Object.fromEntries(Object.entries(record as Record<string, string>).map(([k, v]) => [k, restoreFormulaText(v)])));
       if (records.length > MAX_IMPORT_ROWS) return { ok: false, issues: [{ row: 0, column: "file", message: `At most ${MAX_IMPORT_ROWS} rows per import. Split the file.` }] };
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProductSnapshot } from "@/db/queries/admin-products";
-import { productRowToRecord, productCsvColumns, validateProductRecords } from "@/lib/catalog/csv";
+import { type CsvProductRow, productRowToRecord, productCsvColumns, restoreFormulaText, validateProductRecords } from "@/lib/catalog/csv";
 import { expiryFor } from "@/lib/catalog/product-expiry";
 import { isStorageKey } from "@/lib/storage";
 import { formatMoneyInput, parseMoneyInput, readProductForm } from "@/lib/validations/product";
@@ -90,28 +90,39 @@ describe("the product form", () => {
 });
 
 const header = [...productCsvColumns];
+const baseRow: CsvProductRow = {
+  slug: "oak-board",
+  title: "Oak board",
+  status: "published",
+  summary: "Cut from one piece",
+  description: "Line one,\n\"quoted\" line two",
+  materials: "Oak",
+  care: "Oil monthly",
+  collections: ["kitchen"],
+  optionNames: ["Size"],
+  sku: "OAK-S",
+  optionValues: ["Small"],
+  price: 2400,
+  compareAt: null,
+  currency: "GBP",
+  stock: 3,
+};
 const record = (changes: Partial<Record<(typeof productCsvColumns)[number], string>> = {}) => ({
-  ...productRowToRecord({
-    slug: "oak-board",
-    title: "Oak board",
-    status: "published",
-    summary: "Cut from one piece",
-    description: "Line one,\n\"quoted\" line two",
-    materials: "Oak",
-    care: "Oil monthly",
-    collections: ["kitchen"],
-    optionNames: ["Size"],
-    sku: "OAK-S",
-    optionValues: ["Small"],
-    price: 2400,
-    compareAt: null,
-    currency: "GBP",
-    stock: 3,
-  }),
+  ...productRowToRecord(baseRow),
   ...changes,
 });
 
 describe("the product CSV", () => {
+  it("exports typed text that looks like a formula as text, and reads it back unchanged", () => {
+    const exported = productRowToRecord({ ...baseRow, title: '=HYPERLINK("http://evil.example","Click")', summary: "-20% this week" });
+    expect(exported.title).toBe('\'=HYPERLINK("http://evil.example","Click")');
+    expect(exported.summary).toBe("'-20% this week");
+    expect(exported.price).toBe("24.00");
+    expect(restoreFormulaText(exported.title)).toBe('=HYPERLINK("http://evil.example","Click")');
+    // An apostrophe the merchant typed themselves stays.
+    expect(restoreFormulaText("'Tis the season")).toBe("'Tis the season");
+  });
+
   it("groups rows into products with their variants", () => {
     const result = validateProductRecords(header, [record(), record({ sku: "OAK-L", option_values: "Large", price: "34.00" })], "GBP");
     expect(result.ok).toBe(true);

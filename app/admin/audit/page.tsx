@@ -9,7 +9,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { countAuditEntries, listAuditActions, listAuditActors, listAuditEntityTypes, listAuditEntries, type AuditFilters } from "@/db/queries/audit";
-import { dateParam, hrefWith, param, readListState, type SearchParams } from "@/lib/admin/list-params";
+import { dateParam, dayAfterParam, hrefWith, param, readListState, type SearchParams } from "@/lib/admin/list-params";
 import { requirePermissionForPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates";
 
@@ -17,13 +17,11 @@ export const metadata: Metadata = { title: "Audit log" };
 export const instant = false;
 
 const PAGE_SIZE = 50;
-const DAY = 24 * 60 * 60 * 1000;
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermissionForPage("/admin/audit", "audit:read");
   const params = await searchParams;
   const { page } = readListState(params, ["newest"] as const, { sort: "newest", dir: "desc" });
-  const to = dateParam(params, "to");
   const filters: AuditFilters = {
     actorId: param(params, "actor").slice(0, 100) || undefined,
     action: param(params, "action").slice(0, 100) || undefined,
@@ -31,7 +29,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     entityId: param(params, "id").slice(0, 100) || undefined,
     from: dateParam(params, "from"),
     // "To 3 November" includes that whole day.
-    to: to ? new Date(to.getTime() + DAY) : undefined,
+    to: dayAfterParam(params, "to"),
   };
   const [{ entries }, total, actors, actions, types] = await Promise.all([
     listAuditEntries(filters, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),

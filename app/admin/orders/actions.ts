@@ -65,7 +65,9 @@ async function takeStep(
   });
 
   const extra = [
-    carrier ? `${carrier} ${trackingNumber}` : null,
+    // The carrier only: a tracking number leads to the recipient's delivery details, and the
+    // audit log outlives an erasure. The number is in the order's own history.
+    carrier ? `with ${carrier}` : null,
     amount !== undefined ? `${amount} ${order.currency} (minor units)` : null,
     restocked.length ? `restocked ${restocked.map((r) => r.sku).join(", ")}` : null,
     releasedCode ? `released a use of ${order.discountCode}` : null,
@@ -80,7 +82,7 @@ async function takeStep(
       entityId: order.id,
       summary: `Order ${order.number}: ${order.status} → ${to}${extra.length ? ` (${extra.join("; ")})` : ""}`,
       before: { status: order.status },
-      after: { status: to, ...(carrier ? { carrier, trackingNumber } : {}), ...(amount !== undefined ? { refundedAmount: amount } : {}) },
+      after: { status: to, ...(carrier ? { carrier } : {}), ...(amount !== undefined ? { refundedAmount: amount } : {}) },
     },
     afterCommit: async () => {
       revalidatePath("/admin/orders", "layout");

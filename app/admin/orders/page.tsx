@@ -9,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { adminOrderSorts, listAdminOrders } from "@/db/queries/admin-orders";
 import { orderStatuses, type OrderStatus } from "@/db/schema/orders";
-import { dateParam, hrefWith, param, readListState, type SearchParams } from "@/lib/admin/list-params";
+import { dateParam, dayAfterParam, hrefWith, param, readListState, type SearchParams } from "@/lib/admin/list-params";
 import { requirePermissionForPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
@@ -18,7 +18,6 @@ export const metadata: Metadata = { title: "Orders" };
 export const instant = false;
 
 const PAGE_SIZE = 25;
-const DAY = 86_400_000;
 
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermissionForPage("/admin/orders", "orders:read");
@@ -29,11 +28,12 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   const from = dateParam(params, "from");
   const to = dateParam(params, "to");
   const backwards = from && to && to < from;
+  const toExclusive = dayAfterParam(params, "to");
   const { rows, count, countIsCapped } = await listAdminOrders({
     status,
     q: list.q || undefined,
     from,
-    toExclusive: to ? new Date(to.getTime() + DAY) : undefined,
+    toExclusive,
     sort: list.sort,
     dir: list.dir,
     page: list.page,

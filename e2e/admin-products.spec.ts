@@ -162,7 +162,7 @@ test("a CSV import with one bad row changes nothing and says which row and colum
 
   // Row 2 is a good change (a new price); row 3's stock is not a number.
   await page.goto("/admin/products/import");
-  await page.getByLabel("CSV file").setInputFiles(file([ours[0]!.replace(",18.00,", ",19.00,"), ours[1]!.replace(/,GBP,1$/, ",GBP,lots")]));
+  await page.getByLabel("CSV file").setInputFiles(file([ours[0]!.replace(",18.00,", ",19.00,"), ours[1]!.replace(/,GBP,1,1$/, ",GBP,lots,1")]));
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByText(/^Nothing was imported: 1 problem was found/)).toBeVisible();
   const problem = page.getByRole("table", { name: "Problems found in the file" }).getByRole("row").nth(1);

@@ -33,7 +33,9 @@ const mail = await startMailCapture({ port: Number(process.env.E2E_MAIL_PORT ?? 
 // Mail must go to the capture server even on a machine with a real key configured.
 const inherited = { ...process.env };
 delete inherited.RESEND_API_KEY;
-const child = spawnNext(["start", "--port", port], {
+// Idle keep-alive connections stay open longer than a test pauses between requests: Node's
+// default (5 s) closes them under a client that is about to reuse one (ECONNRESET).
+const child = spawnNext(["start", "--port", port, "--keepAliveTimeout", "65000"], {
   stdio: "inherit",
   env: {
     ...inherited,

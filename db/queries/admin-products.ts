@@ -499,7 +499,7 @@ export async function* exportProductRows(batchSize = 500): AsyncGenerator<Produc
 
 /** One product of an import: its fields and its variants, all rows already checked. */
 export type ImportProduct = Omit<ProductCsvRow, "sku" | "optionValues" | "price" | "compareAt" | "stock" | "currency"> & {
-  variants: { sku: string; optionValues: string[]; price: number; compareAt: number | null; stock: number; row: number }[];
+  variants: { sku: string; optionValues: string[]; price: number; compareAt: number | null; stock: number; stockExported: number | null; row: number }[];
 };
 
 export type ImportOutcome = {
@@ -518,8 +518,10 @@ export type ImportConflict = { row: number; column: string; message: string };
 /**
  * Applies an import that has passed validation, in the caller's transaction: products are
  * found by slug and variants by SKU, created when new and updated otherwise. Variants the CSV
- * does not mention are left as they are (an import never deletes). Stock in a CSV is a count
- * (a stocktake) and is set as given, under the same row locks checkout takes.
+ * does not mention are left as they are (an import never deletes). Stock changes under the same
+ * row locks checkout takes: with `stock_exported`, the file's change is added to the stock as it
+ * is now (sales since the export are kept; a change that would go below 0 is refused); without
+ * it, the count is set as given (a stocktake).
  */
 export async function applyProductImport(tx: Tx, products: ImportProduct[], currency: string): Promise<{ ok: true; outcome: ImportOutcome } | { ok: false; conflicts: ImportConflict[] }> {
   const conflicts: ImportConflict[] = [];
@@ -560,11 +562,20 @@ export async function applyProductImport(tx: Tx, products: ImportProduct[], curr
     }
     for (const v of p.variants) {
       const options = JSON.stringify(optionsRecord(p.optionNames, v.optionValues));
+      const delta = v.stockExported === null ? null : v.stock - v.stockExported;
       const [updated] = await tx.execute<{ id: number }>(sql`
-        update product_variants set options = ${options}::jsonb, price_amount = ${v.price}, compare_at_amount = ${v.compareAt}, stock = ${v.stock}
-        where upper(sku) = ${v.sku.toUpperCase()} and product_id = ${id} returning id`);
+        update product_variants set options = ${options}::jsonb, price_amount = ${v.price}, compare_at_amount = ${v.compareAt},
+          stock = ${delta === null ? sql`${v.stock}` : sql`stock + ${delta}`}
+        where upper(sku) = ${v.sku.toUpperCase()} and product_id = ${id} ${delta === null ? sql`` : sql`and stock + ${delta} >= 0`} returning id`);
       if (updated) outcome.variantsUpdated++;
-      else {
+      else if (delta !== null && ownerBySku.has(v.sku.toUpperCase())) {
+        const [now] = await tx.execute<{ stock: number }>(sql`select stock from product_variants where upper(sku) = ${v.sku.toUpperCase()}`);
+        conflicts.push({
+          row: v.row,
+          column: "stock",
+          message: `Only ${now?.stock ?? 0} left now (${v.stockExported} when exported): taking away ${-delta} would go below 0. Export again, or lower the change.`,
+        });
+      } else {
         await tx.execute(sql`
           insert into product_variants (product_id, sku, options, price_amount, compare_at_amount, currency, stock, position)
           values (${id}, ${v.sku}, ${options}::jsonb, ${v.price}, ${v.compareAt}, ${currency}, ${v.stock},
@@ -572,6 +583,7 @@ export async function applyProductImport(tx: Tx, products: ImportProduct[], curr
         outcome.variantsCreated++;
       }
     }
+    if (conflicts.length) continue;
     await setCollections(tx, id, p.collections.map((c) => collectionIds.get(c)!));
     const after = (await snapshot(tx, id))!;
     if (!before) outcome.created.push(p.slug);
@@ -582,5 +594,7 @@ export async function applyProductImport(tx: Tx, products: ImportProduct[], curr
     await tx.execute(sql`update products set updated_at = now() where id = ${id}`);
     outcome.touched.push({ before, after });
   }
+  // Refused rows found while applying: the caller rolls the whole import back.
+  if (conflicts.length) return { ok: false, conflicts };
   return { ok: true, outcome };
 }

@@ -31,8 +31,17 @@ export const productCsvColumns = [
   "compare_at_price",
   "currency",
   "stock",
+  "stock_exported",
 ] as const;
 export type ProductCsvColumn = (typeof productCsvColumns)[number];
+
+/**
+ * `stock_exported` is the stock when the file was exported. With it, an import applies the
+ * change made in the file (stock − stock_exported) to the stock as it is now, so sales made
+ * since the export are kept, as the product form does. A file without it (made by hand, or by
+ * another system) sets stock as a count: a stocktake.
+ */
+const optionalColumns: readonly ProductCsvColumn[] = ["stock_exported"];
 
 /** The largest CSV file accepted for import, and the most rows. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -84,6 +93,7 @@ export function productRowToRecord(row: CsvProductRow): Record<ProductCsvColumn,
     compare_at_price: row.compareAt === null ? "" : formatMoneyInput(row.compareAt, row.currency),
     currency: row.currency,
     stock: String(row.stock),
+    stock_exported: String(row.stock),
   };
 }
 
@@ -132,6 +142,12 @@ function rowSchema(currency: string) {
       compare_at_price: z.string().transform((value, ctx) => (value.trim() === "" ? null : amount("compare-at price")(value, ctx))),
       currency: z.string().trim().refine((c) => c.toUpperCase() === currency, `Prices must be in the shop's currency, ${currency}.`),
       stock: z.string().trim().regex(/^\d{1,7}$/, "Enter the stock as a whole number of 0 or more.").transform(Number),
+      stock_exported: z
+        .string()
+        .trim()
+        .regex(/^(\d{1,7})?$/, "Leave stock_exported as the export wrote it (a whole number), or empty to set the stock as a count.")
+        .optional()
+        .transform((v) => (v ? Number(v) : null)),
     })
     .superRefine((row, ctx) => {
       if (row.option_values.length !== row.option_names.length) {
@@ -156,7 +172,7 @@ export type ImportPlan = {
   care: string;
   collections: string[];
   optionNames: string[];
-  variants: { sku: string; optionValues: string[]; price: number; compareAt: number | null; stock: number; row: number }[];
+  variants: { sku: string; optionValues: string[]; price: number; compareAt: number | null; stock: number; stockExported: number | null; row: number }[];
 };
 
 /**
@@ -166,7 +182,7 @@ export type ImportPlan = {
  */
 export function validateProductRecords(header: string[], records: Record<string, string>[], currency: string): { ok: true; products: ImportPlan[] } | { ok: false; issues: CsvIssue[] } {
   const issues: CsvIssue[] = [];
-  for (const column of productCsvColumns) if (!header.includes(column)) issues.push({ row: 1, column, message: "This column is missing from the header." });
+  for (const column of productCsvColumns) if (!header.includes(column) && !optionalColumns.includes(column)) issues.push({ row: 1, column, message: "This column is missing from the header." });
   for (const column of header) if (!(productCsvColumns as readonly string[]).includes(column)) issues.push({ row: 1, column: "file", message: `Unknown column “${column}”.` });
   if (issues.length) return { ok: false, issues };
   if (records.length === 0) return { ok: false, issues: [{ row: 1, column: "file", message: "The file has a header but no rows." }] };
@@ -200,7 +216,7 @@ export function validateProductRecords(header: string[], records: Record<string,
           care: r.care,
           collections: r.collections,
           optionNames: r.option_names,
-          variants: [{ sku: r.sku, optionValues: r.option_values, price: r.price, compareAt: r.compare_at_price, stock: r.stock, row }],
+          variants: [{ sku: r.sku, optionValues: r.option_values, price: r.price, compareAt: r.compare_at_price, stock: r.stock, stockExported: r.stock_exported, row }],
         },
       });
       return;
@@ -214,7 +230,7 @@ export function validateProductRecords(header: string[], records: Record<string,
     const twin = existing.plan.variants.find((v) => v.optionValues.join("\u0000") === combo);
     if (twin && r.option_names.length > 0) issues.push({ row, column: "option_values", message: `Row ${twin.row} has the same option values for this product.` });
     else if (r.option_names.length === 0) issues.push({ row, column: "option_names", message: "A product with several variants needs option names (e.g. Colour) to tell them apart." });
-    existing.plan.variants.push({ sku: r.sku, optionValues: r.option_values, price: r.price, compareAt: r.compare_at_price, stock: r.stock, row });
+    existing.plan.variants.push({ sku: r.sku, optionValues: r.option_values, price: r.price, compareAt: r.compare_at_price, stock: r.stock, stockExported: r.stock_exported, row });
   });
   return issues.length ? { ok: false, issues } : { ok: true, products: [...plans.values()].map((p) => p.plan) };
 }

@@ -234,7 +234,7 @@ describe("CSV export and import", () => {
     const goodLine = lines.findIndex((l) => l.startsWith(`${good.slug},`));
     const ours = lines.findIndex((l) => l.startsWith(`${p.slug},`));
     // A good change on one row (a stocktake and archiving), and a price nobody could charge on another.
-    lines[goodLine] = lines[goodLine]!.replace(",published,", ",archived,").replace(/,3$/, ",40");
+    lines[goodLine] = lines[goodLine]!.replace(",published,", ",archived,").replace(/,3,3$/, ",40,3");
     lines[ours] = lines[ours]!.replace(",25.00,", ",twenty-five,");
     const result = await importCsv(lines.join("\n"));
     expect(result).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/^Nothing was imported/) });
@@ -242,10 +242,31 @@ describe("CSV export and import", () => {
     expect(await catalogueFingerprint()).toEqual(before);
   });
 
+  it("keeps the sales made since the export: the file's stock change is added to the stock as it is now", async () => {
+    const p = await makeProduct(10);
+    const lines = (await exportCsv()).split("\n");
+    const ours = lines.findIndex((l) => l.startsWith(`${p.slug},`));
+    expect(lines[ours]).toMatch(/,10,10$/);
+    // Three sell while the merchant edits the file, adding a delivery of 5.
+    await sql`update product_variants set stock = stock - 3 where id = ${p.variantId}`;
+    lines[ours] = lines[ours]!.replace(/,10,10$/, ",15,10");
+    expect(await importCsv(lines.join("\n"))).toMatchObject({ ok: true });
+    expect(await stockOf(p.variantId)).toBe(12);
+
+    // Taking away more than is left now is refused, row and column named, and nothing is applied.
+    lines[ours] = lines[ours]!.replace(/,15,10$/, ",0,12").replace(",published,", ",archived,");
+    await sql`update product_variants set stock = 4 where id = ${p.variantId}`;
+    const refused = await importCsv(lines.join("\n"));
+    expect(refused).toMatchObject({ ok: false, code: "invalid" });
+    expect((refused as { fieldErrors: Record<string, string[]> }).fieldErrors[`${ours + 1}:stock`]?.[0]).toMatch(/^Only 4 left now/);
+    expect(await stockOf(p.variantId)).toBe(4);
+    expect(await sql`select status from products where id = ${p.productId}`).toEqual([{ status: "published" }]);
+  });
+
   it("creates new products by slug and updates variants by SKU in one go", async () => {
     const slug = `admin-test-${randomUUID().slice(0, 8)}`;
     const header = (await exportCsv()).split("\n")[0]!;
-    const csv = `${header}\n${slug},Imported jug,published,,,,,ceramics,Colour,ADMT-${slug.slice(-8).toUpperCase()}-A,Sand,18.00,,GBP,4\n${slug},Imported jug,published,,,,,ceramics,Colour,ADMT-${slug.slice(-8).toUpperCase()}-B,Slate,18.00,22.00,GBP,0\n`;
+    const csv = `${header}\n${slug},Imported jug,published,,,,,ceramics,Colour,ADMT-${slug.slice(-8).toUpperCase()}-A,Sand,18.00,,GBP,4,\n${slug},Imported jug,published,,,,,ceramics,Colour,ADMT-${slug.slice(-8).toUpperCase()}-B,Slate,18.00,22.00,GBP,0,\n`;
     const result = await importCsv(csv);
     expect(result).toMatchObject({ ok: true, data: { created: [slug], variantsCreated: 2 } });
     expect(await sql`select v.sku, v.price_amount, v.compare_at_amount, v.stock from product_variants v join products p on p.id = v.product_id where p.slug = ${slug} order by v.sku`).toEqual([

@@ -31,7 +31,7 @@ export default async function ImportProductsPage() {
           : one row per variant, with the columns <code className="text-ink">{productCsvColumns.join(", ")}</code>.
         </p>
         <p>
-          Lists (collections, option names, option values) are separated by “|”. Prices are in {shopConfig.currency}, e.g. 12.50. Stock is the count you have (a stocktake). Variants not in the file are
+          Lists (collections, option names, option values) are separated by “|”. Prices are in {shopConfig.currency}, e.g. 12.50. Change stock in the stock column and leave stock_exported as the export wrote it: the difference is added to the stock as it is now, so sales made since the export are kept. Without a stock_exported value, stock is set as the count you have (a stocktake). Variants not in the file are
           left as they are; nothing is deleted.
         </p>
       </div>

@@ -1,3 +1,4 @@
+import { AddressLines } from "@/components/shop/address-lines";
 import { TotalsList } from "@/components/shop/totals-list";
 import type { OrderDetailDto } from "@/db/queries/orders";
 import { formatDate } from "@/lib/dates";
@@ -80,19 +81,7 @@ export async function OrderDetails({ order }: { order: OrderDetailDto }) {
           Delivery
         </h2>
         <p className="mt-2">
-          {order.shipping.name}
-          <br />
-          {order.shipping.line1}
-          {order.shipping.line2 ? (
-            <>
-              <br />
-              {order.shipping.line2}
-            </>
-          ) : null}
-          <br />
-          {order.shipping.city} {order.shipping.postalCode}
-          <br />
-          {order.shipping.country}
+          <AddressLines address={order.shipping} />
         </p>
         <p className="mt-2 text-ink-muted">{method?.label ?? order.shipping.method}</p>
       </section>

@@ -7,16 +7,6 @@ import { formatDate } from "@/lib/dates";
  * ledger in the third, with the method and the wording version they may need to prove it.
  */
 
-export const merchantOrderStatus: Record<string, string> = {
-  awaiting_payment: "Awaiting payment",
-  paid: "Paid",
-  fulfilled: "Fulfilled",
-  shipped: "Shipped",
-  delivered: "Delivered",
-  cancelled: "Cancelled",
-  refunded: "Refunded",
-};
-
 const methods: Record<string, string> = {
   checkbox: "ticked a box",
   double_opt_in: "confirmed by email (double opt-in)",

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EraseCustomerButton } from "@/components/admin/customers/erase-customer";
-import { describeConsentEventForStaff, merchantOrderStatus } from "@/components/admin/customers/wording";
+import { describeConsentEventForStaff } from "@/components/admin/customers/wording";
+import { merchantStatusLabel } from "@/components/admin/orders/order-wording";
 import { AdminPageHeader, EmptyState } from "@/components/admin/page-header";
 import { ConfirmItsYouForm } from "@/components/account/privacy-forms";
 import { Badge } from "@/components/ui/badge";
@@ -101,7 +102,7 @@ export default async function AdminCustomerPage({ params, searchParams }: { para
                     </Link>
                   </TableHead>
                   <TableCell className="text-ink-muted">{formatDateTime(order.createdAt)}</TableCell>
-                  <TableCell>{merchantOrderStatus[order.status] ?? order.status}</TableCell>
+                  <TableCell>{merchantStatusLabel[order.status as keyof typeof merchantStatusLabel] ?? order.status}</TableCell>
                   <TableCell numeric>{order.itemCount}</TableCell>
                   <TableCell numeric>{formatMoney({ amount: order.totalAmount, currency: order.currency.trim() })}</TableCell>
                 </TableRow>

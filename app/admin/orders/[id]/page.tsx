@@ -1,3 +1,4 @@
+import { AddressLines } from "@/components/shop/address-lines";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -135,19 +136,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               Shipping address
             </h2>
             <address className="mt-2 not-italic">
-              {order.shipping.name}
-              <br />
-              {order.shipping.line1}
-              {order.shipping.line2 ? (
-                <>
-                  <br />
-                  {order.shipping.line2}
-                </>
-              ) : null}
-              <br />
-              {order.shipping.city} {order.shipping.postalCode}
-              <br />
-              {order.shipping.country}
+              <AddressLines address={order.shipping} />
             </address>
             <p className="mt-2 text-ink-muted">{method?.label ?? order.shipping.method}</p>
           </section>

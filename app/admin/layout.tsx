@@ -50,11 +50,11 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
             <MenuForRole />
           </Suspense>
           <div className="hidden flex-col items-start gap-1 border-t border-line pt-3 lg:flex">
-            <Link href="/" className="px-3 py-1 text-sm text-ink-muted hover:text-ink">
+            <Link href="/" className="w-full rounded-lg px-4 py-2 text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink">
               View shop
             </Link>
-            <form action={signOutAction}>
-              <Button type="submit" variant="nav" size="none" className="px-3 py-1">
+            <form action={signOutAction} className="w-full">
+              <Button type="submit" variant="nav" size="none">
                 Sign out
               </Button>
             </form>

@@ -279,7 +279,7 @@ export function ProductForm({
                   <FormField
                     id={field("compareAt")}
                     name={field("compareAt")}
-                    label={`Compare-at (${currency})`}
+                    label={`Was (${currency})`}
                     autoComplete="off"
                     inputMode="decimal"
                     size="sm"

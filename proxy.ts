@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/constants";
 import { parseListingState } from "@/lib/catalog/listing-params";
 import {
   DEFAULT_VARIANT_SEGMENT,
@@ -41,8 +42,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const MAX_UPLOAD_BODY_BYTES = 9 * 1024 * 1024;
 
-function bodyLimitFor(pathname: string): number {
-  return pathname === "/admin/products" || pathname.startsWith("/admin/products/") ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+/** The larger limit only for someone who is signed in: an anonymous 9 MB post is refused before it is read. */
+function bodyLimitFor(request: NextRequest): number {
+  const { pathname } = request.nextUrl;
+  const uploadPage = pathname === "/admin/products" || pathname.startsWith("/admin/products/");
+  const signedIn = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
+  return uploadPage && signedIn ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
 }
 
 function refusal(status: number, code: string, message: string) {
@@ -65,7 +70,7 @@ function refuseHostileBody(request: NextRequest): Response | null {
   const hasBody = length !== null || request.headers.has("transfer-encoding");
   if (!hasBody) return actionId !== null ? refusal(400, "invalid", "Actions take a form.") : null;
   if (length === null || !/^\d{1,12}$/.test(length)) return refusal(411, "invalid", "Send the body with a Content-Length.");
-  if (Number(length) > bodyLimitFor(request.nextUrl.pathname)) return refusal(413, "invalid", "The request is too large.");
+  if (Number(length) > bodyLimitFor(request)) return refusal(413, "invalid", "The request is too large.");
   if (actionId !== null && !(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return refusal(400, "invalid", "Actions take a form.");
   return null;
 }

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { addToCart } from "./pages/cart-page";
 import { CheckoutPage } from "./pages/checkout-page";
 import { latestEmail, signedInAs } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { query } from "./support/database";
 import { uniqueAddress } from "./support/mailbox";
 
@@ -193,5 +194,22 @@ test("the order list filters by status and date, and sorts by total, all in the 
   await expect(page.getByRole("row")).toHaveCount(2);
   await page.goto(`/admin/orders?status=delivered&to=2000-01-01`);
   await expect(page.getByText("No orders match these filters")).toBeVisible();
+  await context.close();
+});
+
+test("the order list, an order and its refund dialog have no serious accessibility issues, at tablet width too", async ({ browser }) => {
+  const order = await orderIn("delivered");
+  const { context, page } = await signedInAs(browser, ADMIN);
+  for (const width of [768, 1280]) {
+    await page.setViewportSize({ width, height: 1000 });
+    for (const path of ["/admin/orders", `/admin/orders?status=delivered&q=${order.number}`, `/admin/orders/${order.id}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
+      expect(await seriousViolations(page), `${path} @${width}`).toEqual([]);
+    }
+    await page.getByRole("button", { name: "Refund", exact: true }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect(await seriousViolations(page), `refund dialog @${width}`).toEqual([]);
+  }
   await context.close();
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import sharp from "sharp";
 import { sessionCookieFor } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { query } from "./support/database";
 
 /*
@@ -16,11 +16,6 @@ async function pageAs(browser: Browser, email: string) {
   const context = await browser.newContext();
   await context.addCookies([await sessionCookieFor(email)]);
   return { context, page: await context.newPage() };
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 /** A small photo made here rather than a binary committed to the repository. */

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { latestEmail, linkIn, sessionCookieFor, signedInAs } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { query } from "./support/database";
 import { uniqueAddress } from "./support/mailbox";
 
@@ -114,9 +114,7 @@ test("settings, staff and the audit log have no serious accessibility issues, at
     await page.setViewportSize({ width, height: 1000 });
     for (const path of ["/admin/settings", "/admin/staff", "/admin/audit"]) {
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${path} @${width}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+      expect(await seriousViolations(page), `${path} @${width}`).toEqual([]);
     }
   }
   await context.close();

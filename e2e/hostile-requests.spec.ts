@@ -27,6 +27,10 @@ test("a body over 1 MB is refused with 413, and one without a declared length wi
   expect(big.status()).toBe(413);
   const bigWebhook = await request.post("/api/catalog/stock", { headers: { authorization: "Bearer x", "content-type": "application/json" }, data: `{"updates":[${'{"sku":"X","stock":1},'.repeat(60_000)}]}` });
   expect(bigWebhook.status()).toBe(413);
+  // The product admin takes photos up to 8 MB, but only from someone signed in: an anonymous
+  // 2 MB post there is refused before anything reads it.
+  const anonymousUpload = await request.post("/admin/products/1", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `photo=${"a".repeat(2_000_000)}` });
+  expect(anonymousUpload.status()).toBe(413);
 
   const status = await new Promise<number>((resolve, reject) => {
     const req = httpRequest(`${baseURL}/newsletter`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" } }, (res) => {

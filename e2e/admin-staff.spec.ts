@@ -103,6 +103,8 @@ test("inviting or changing a role with a stale sign-in asks the admin to confirm
   // Removing asks in a dialog, then the person is back to a customer and off the list.
   await page.getByRole("row").filter({ hasText: member }).getByRole("button", { name: `Remove ${member}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove from team" }).click();
+  // While the dialog is open the page behind it is hidden from the accessibility tree: wait for it to close.
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: member })).toHaveCount(0);
   expect(await query((sql) => sql`select role from users where email = ${member}`)).toEqual([{ role: "customer" }]);
   await context.close();

@@ -16,6 +16,7 @@ const key = `overview-e2e-${randomUUID()}`;
 const placedAt = new Date(Date.now() - 10 * 86_400_000);
 const localDay = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: shopConfig.timeZone }).format(date);
 
+// With fully parallel tests a worker may run this hook more than once: the order is placed once.
 test.beforeAll(async () => {
   await query(
     (sql) => sql`
@@ -23,7 +24,8 @@ test.beforeAll(async () => {
         shipping_method, currency, subtotal_amount, shipping_amount, tax_amount, total_amount, prices_include_tax,
         payment_provider, idempotency_key, request_fingerprint, created_at)
       values ('paid', 'overview-e2e@example.com', 'Overview Test', '1 Test Street', 'Leeds', 'LS1 1AA', 'GB',
-        'standard', ${shopConfig.currency}, 123457, 0, 0, 123457, true, 'manual', ${key}, 'x', ${placedAt})`,
+        'standard', ${shopConfig.currency}, 123457, 0, 0, 123457, true, 'manual', ${key}, 'x', ${placedAt})
+      on conflict (idempotency_key) do nothing`,
   );
 });
 

@@ -21,6 +21,9 @@ export const permissions = [
   "settings:write",
   "staff:write",
   "audit:read",
+  "marketing:read",
+  "marketing:write",
+  "marketing:send",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -43,8 +46,8 @@ export const rolePermissions: Record<UserRole, readonly Permission[]> = {
   customer: [],
   // Runs the shop day to day: never settings, staff, roles or the audit log.
   staff: staffPermissions,
-  // Read-only figures for now; the marketing area arrives with the campaigns issue.
-  marketer: ["reports:read"],
+  // The figures and the owned channel (subscribers; campaigns as they arrive).
+  marketer: ["reports:read", "marketing:read", "marketing:write", "marketing:send"],
   admin: permissions,
 };
 
@@ -61,5 +64,5 @@ export function isStaffRole(role: UserRole): boolean {
 export const roleDescriptions: Record<Exclude<UserRole, "customer">, string> = {
   admin: "Everything, including settings, staff and the audit log",
   staff: "Products, stock, orders, customers and discounts",
-  marketer: "The overview and reports",
+  marketer: "The overview, reports and the newsletter list",
 };

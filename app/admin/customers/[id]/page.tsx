@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EraseCustomerButton } from "@/components/admin/customers/erase-customer";
-import { describeConsentEventForStaff } from "@/components/admin/customers/wording";
+import { ConsentHistoryList } from "@/components/admin/consent-history";
 import { merchantStatusLabel } from "@/components/admin/orders/order-wording";
 import { AdminPageHeader, EmptyState } from "@/components/admin/page-header";
 import { ConfirmItsYouForm } from "@/components/account/privacy-forms";
@@ -140,31 +140,7 @@ export default async function AdminCustomerPage({ params, searchParams }: { para
           Read-only. Only the customer can give or withdraw consent, in their privacy centre, a signup form or an email link: staff cannot grant it on their behalf, so there is no
           control for it here. The full history from the consent ledger is below.
         </Notice>
-        <ul className="mt-4 space-y-3">
-          {consentPurposes.map((purpose) => {
-            const state = states.get(purpose.id);
-            const events = history.filter((e) => e.purpose === purpose.id);
-            return (
-              <li key={purpose.id} className="rounded-card border border-line bg-surface-raised p-4" data-purpose={purpose.id}>
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="font-sans text-base font-semibold">{purpose.label}</h3>
-                  {state?.granted ? <Badge tone="success">Consented</Badge> : <Badge>No consent</Badge>}
-                </div>
-                {events.length === 0 ? (
-                  <p className="mt-2 text-sm text-ink-muted">Never asked: no consent.</p>
-                ) : (
-                  <ol className="mt-2 space-y-1 text-sm text-ink-muted" aria-label={`History of ${purpose.label}`}>
-                    {events.map((event) => (
-                      <li key={event.id}>
-                        {describeConsentEventForStaff(event)} · <span className="font-mono text-xs whitespace-nowrap">{event.wordingId}</span>
-                      </li>
-                    ))}
-                  </ol>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <ConsentHistoryList purposes={consentPurposes} granted={(id) => states.get(id)?.granted === true} history={history} />
       </section>
 
       {mayExport || mayErase ? (

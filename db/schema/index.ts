@@ -5,3 +5,4 @@ export * from "./orders";
 export * from "./privacy";
 export * from "./admin";
 export * from "./settings";
+export * from "./marketing";

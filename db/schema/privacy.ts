@@ -22,7 +22,7 @@ export const subscribers = pgTable(
 );
 
 export const consentActions = ["requested", "granted", "withdrawn"] as const;
-export const consentMethods = ["checkbox", "double_opt_in", "privacy_centre", "preference_page", "unsubscribe_header", "unsubscribe_page", "account_deletion"] as const;
+export const consentMethods = ["checkbox", "double_opt_in", "privacy_centre", "preference_page", "unsubscribe_header", "unsubscribe_page", "account_deletion", "import", "bounce", "complaint"] as const;
 
 /**
  * The consent ledger: append-only (a trigger refuses updates, and deletes outside an account
@@ -79,7 +79,7 @@ export const newsletterConfirmations = pgTable(
  */
 export const suppressions = pgTable("suppressions", {
   emailHash: text().primaryKey(),
-  reason: text({ enum: ["account_deleted", "unsubscribed"] }).notNull(),
+  reason: text({ enum: ["account_deleted", "unsubscribed", "bounced", "complained"] }).notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,12 +1,11 @@
-import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { markEmailFailed, markEmailSent, recordEmailAttempt } from "@/db/queries/email-messages";
 import { getShopSettings } from "@/db/queries/settings";
-import { postalAddressLine } from "@/lib/settings/address";
 import { getEnv } from "../env";
+import { emailShopOf, renderEmail } from "./render";
+import { assertMayMarket } from "./marketing-guard";
 import { fromHeader } from "./sender";
-import { emailShop } from "./templates/shop-context";
 
 /*
  * The only code that talks to the email provider. Every message is rendered to HTML and a
@@ -26,7 +25,7 @@ export class EmailSendError extends Error {
 
 let client: Resend | undefined;
 
-function resend(): Resend {
+export function resend(): Resend {
   if (client) return client;
   const env = getEnv();
   // A capture server needs no real key; the SDK insists on one being present.
@@ -34,14 +33,21 @@ function resend(): Resend {
   return client;
 }
 
-export type OutgoingEmail = {
+type Audience =
+  | { category: "transactional" }
+  | {
+      category: "marketing";
+      /** Who it goes to as a subscriber, and under which topics; checked before sending. */
+      audience: { subscriberId: string; topics: string[] };
+    };
+
+export type OutgoingEmail = Audience & {
   to: string;
   subject: string;
   /** Template name recorded with the message, e.g. "order-confirmation". */
   template: string;
   /** Why the recipient gets it, in their words; stored and shown in their data export. */
   reason: string;
-  category: "transactional" | "marketing";
   react: ReactElement;
   headers?: Record<string, string>;
   /** Makes a retried send (same key) deliver once at the provider. */
@@ -50,9 +56,9 @@ export type OutgoingEmail = {
 
 export async function sendEmail(email: OutgoingEmail): Promise<{ recordId: string; providerMessageId: string }> {
   // The settings as saved now (not a cached copy): a changed sender or address applies at once.
+  if (email.category === "marketing") await assertMayMarket([{ subscriberId: email.audience.subscriberId, email: email.to }], email.audience.topics);
   const settings = await getShopSettings();
-  const shop = { name: settings.shopName, contactEmail: settings.contactEmail, postalAddress: postalAddressLine(settings) };
-  const [html, text] = await emailShop.run(shop, () => Promise.all([render(email.react), render(email.react, { plainText: true })]));
+  const { html, text } = await renderEmail(email.react, emailShopOf(settings));
   const recordId = await recordEmailAttempt({
     toAddress: email.to,
     subject: email.subject,

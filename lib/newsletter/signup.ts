@@ -98,6 +98,7 @@ async function sendWelcomeEmail(subscriberId: string, email: string) {
     template: "newsletter-welcome",
     reason: why,
     category: "marketing",
+    audience: { subscriberId, topics: granted.map((g) => g.purpose) },
     headers: listUnsubscribeHeaders(subscriberId),
     react: createElement(NewsletterWelcomeEmail, {
       siteUrl: siteUrl(),

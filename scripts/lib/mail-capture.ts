@@ -3,10 +3,19 @@
  * it (RESEND_BASE_URL), so the shop's real email code runs; nothing leaves the machine.
  *
  *   POST   /emails        what the SDK calls; answers { id } like Resend
+ *   POST   /emails/batch  up to 100 emails in one call (x-batch-validation strict or permissive)
  *   GET    /emails        the captured messages, newest first (JSON; ?to= filters by recipient)
  *   GET    /emails/:id    one message (JSON)
  *   GET    /              a readable list in the browser, with each message's HTML
  *   DELETE /emails        forget everything
+ *
+ * What tests and benchmarks need from the real provider, and nothing sends for real:
+ *   - Idempotency-Key: a repeated key answers the first response and delivers nothing again.
+ *   - A rate limit (requests per second, like Resend's): over it, HTTP 429 with retry-after.
+ *   - Injected failures: `@reject.invalid` addresses are refused as invalid (permanent);
+ *     POST /_control { failNext: n } makes the next n send requests answer 500.
+ *   GET /_stats counts accepted emails per address (duplicates: an address sent twice).
+ *   POST /_control { rateLimitPerSecond } changes the limit (0: none).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -23,8 +32,23 @@ export type CapturedEmail = {
   receivedAt: string;
 };
 
-const MAX_BODY = 5 * 1024 * 1024;
+const MAX_BODY = 40 * 1024 * 1024;
 const MAX_MESSAGES = 1000;
+const MAX_BATCH = 100;
+
+export type CaptureOptions = { port?: number; host?: string; rateLimitPerSecond?: number; keepMessages?: number };
+
+export type CaptureStats = {
+  requests: number;
+  rateLimited: number;
+  accepted: number;
+  /** Distinct addresses that received at least one email. */
+  addresses: number;
+  /** Addresses that received more than one email (per address, how many extra). */
+  duplicates: number;
+  firstAt: string | null;
+  lastAt: string | null;
+};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -60,47 +84,132 @@ export type MailCapture = {
   messages: CapturedEmail[];
   /** The Idempotency-Key of every send request, replays included, oldest first (for tests). */
   sendKeys: (string | null)[];
+  /** How many emails each address was sent (lower-case), over the server's life. */
+  perAddress: Map<string, number>;
+  stats: () => CaptureStats;
+  control: (change: { rateLimitPerSecond?: number; failNext?: number }) => void;
 };
 
-export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise<MailCapture> {
+type SendBody = Record<string, unknown>;
+
+export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSecond = Number(process.env.MAIL_CAPTURE_RATE_LIMIT ?? 0), keepMessages = MAX_MESSAGES }: CaptureOptions = {}): Promise<MailCapture> {
   const messages: CapturedEmail[] = [];
   const sendKeys: (string | null)[] = [];
-  const byIdempotencyKey = new Map<string, CapturedEmail>();
+  // A repeated key answers what the first request answered.
+  const byIdempotencyKey = new Map<string, { status: number; body: unknown }>();
+  const perAddress = new Map<string, number>();
+  let limit = rateLimitPerSecond;
+  let failNext = 0;
+  const counters = { requests: 0, rateLimited: 0, accepted: 0, firstAt: null as string | null, lastAt: null as string | null };
+  let windowStart = 0;
+  let windowCount = 0;
+
+  /** A fixed one-second window, like the provider's per-second limit. */
+  function overLimit(res: ServerResponse): boolean {
+    if (!limit) return false;
+    const now = Date.now();
+    if (now - windowStart >= 1000) {
+      windowStart = now;
+      windowCount = 0;
+    }
+    if (windowCount < limit) {
+      windowCount++;
+      return false;
+    }
+    counters.rateLimited++;
+    const wait = Math.max(1, Math.ceil((windowStart + 1000 - now) / 1000));
+    res.setHeader("retry-after", String(wait));
+    resendError(res, 429, "rate_limit_exceeded", `Too many requests. You can only make ${limit} requests per second.`);
+    return true;
+  }
+
+  function validate(body: SendBody): { to: string[]; error?: string } {
+    const to = Array.isArray(body.to) ? body.to.map(String) : typeof body.to === "string" ? [body.to] : [];
+    if (!body.from || to.length === 0 || !body.subject) return { to, error: "from, to and subject are required" };
+    // A test hook: mail to this address is refused the way a provider refuses it.
+    if (to.some((t) => t.endsWith("@reject.invalid"))) return { to, error: "Invalid `to` field." };
+    return { to };
+  }
+
+  function accept(body: SendBody, to: string[], key: string | null): CapturedEmail {
+    const message: CapturedEmail = {
+      id: randomUUID(),
+      from: String(body.from),
+      to,
+      subject: String(body.subject),
+      html: typeof body.html === "string" ? body.html : "",
+      text: typeof body.text === "string" ? body.text : "",
+      headers: (body.headers as Record<string, string>) ?? {},
+      idempotencyKey: key,
+      receivedAt: new Date().toISOString(),
+    };
+    if (keepMessages > 0) {
+      messages.unshift(message);
+      if (messages.length > keepMessages) messages.pop();
+    }
+    counters.accepted++;
+    counters.firstAt ??= message.receivedAt;
+    counters.lastAt = message.receivedAt;
+    for (const address of to) perAddress.set(address.toLowerCase(), (perAddress.get(address.toLowerCase()) ?? 0) + 1);
+    return message;
+  }
+
+  function answer(res: ServerResponse, key: string | null, status: number, body: unknown) {
+    if (key) byIdempotencyKey.set(key, { status, body });
+    json(res, status, body);
+  }
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://capture");
     try {
-      if (req.method === "POST" && url.pathname === "/emails") {
+      if (req.method === "POST" && (url.pathname === "/emails" || url.pathname === "/emails/batch")) {
         if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) return resendError(res, 401, "missing_api_key", "Missing API key in the authorization header");
-        let body: Record<string, unknown>;
+        counters.requests++;
+        if (overLimit(res)) return;
+        let body: unknown;
         try {
           body = JSON.parse(await readBody(req));
         } catch {
           return resendError(res, 422, "validation_error", "Invalid JSON body");
         }
-        const to = Array.isArray(body.to) ? body.to.map(String) : typeof body.to === "string" ? [body.to] : [];
-        if (!body.from || to.length === 0 || !body.subject) return resendError(res, 422, "validation_error", "from, to and subject are required");
-        // A test hook: mail to this address is refused the way a provider refuses it.
-        if (to.some((t) => t.endsWith("@reject.invalid"))) return resendError(res, 422, "validation_error", "Invalid `to` field.");
         const key = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
         sendKeys.push(key);
         if (sendKeys.length > MAX_MESSAGES) sendKeys.shift();
-        if (key && byIdempotencyKey.has(key)) return json(res, 200, { id: byIdempotencyKey.get(key)!.id });
-        const message: CapturedEmail = {
-          id: randomUUID(),
-          from: String(body.from),
-          to,
-          subject: String(body.subject),
-          html: typeof body.html === "string" ? body.html : "",
-          text: typeof body.text === "string" ? body.text : "",
-          headers: (body.headers as Record<string, string>) ?? {},
-          idempotencyKey: key,
-          receivedAt: new Date().toISOString(),
-        };
-        messages.unshift(message);
-        if (messages.length > MAX_MESSAGES) messages.pop();
-        if (key) byIdempotencyKey.set(key, message);
-        return json(res, 200, { id: message.id });
+        const earlier = key ? byIdempotencyKey.get(key) : undefined;
+        if (earlier) return json(res, earlier.status, earlier.body);
+        if (failNext > 0) {
+          failNext--;
+          return resendError(res, 500, "application_error", "Injected failure (capture server)");
+        }
+        if (url.pathname === "/emails") {
+          const one = (body ?? {}) as SendBody;
+          const { to, error } = validate(one);
+          if (error) return resendError(res, 422, "validation_error", error);
+          return answer(res, key, 200, { id: accept(one, to, key).id });
+        }
+        if (!Array.isArray(body) || body.length === 0 || body.length > MAX_BATCH) return resendError(res, 422, "validation_error", `A batch holds 1 to ${MAX_BATCH} emails`);
+        const checked = body.map((email: SendBody) => ({ email, ...validate(email ?? {}) }));
+        const permissive = req.headers["x-batch-validation"] === "permissive";
+        if (!permissive) {
+          const bad = checked.find((c) => c.error);
+          if (bad) return resendError(res, 422, "validation_error", bad.error!);
+        }
+        const data: { id: string }[] = [];
+        const errors: { index: number; message: string }[] = [];
+        checked.forEach((c, index) => {
+          if (c.error) errors.push({ index, message: c.error });
+          else data.push({ id: accept(c.email, c.to, key).id });
+        });
+        return answer(res, key, 200, permissive ? { data, errors } : { data });
+      }
+      if (req.method === "GET" && url.pathname === "/_stats") return json(res, 200, stats());
+      if (req.method === "POST" && url.pathname === "/_control") {
+        try {
+          control(JSON.parse(await readBody(req)));
+        } catch {
+          return resendError(res, 422, "validation_error", "Invalid JSON body");
+        }
+        return json(res, 200, { rateLimitPerSecond: limit, failNext });
       }
       if (req.method === "GET" && url.pathname === "/emails") {
         const to = url.searchParams.get("to")?.toLowerCase();
@@ -109,6 +218,8 @@ export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise
       if (req.method === "DELETE" && url.pathname === "/emails") {
         messages.length = 0;
         byIdempotencyKey.clear();
+        perAddress.clear();
+        Object.assign(counters, { requests: 0, rateLimited: 0, accepted: 0, firstAt: null, lastAt: null });
         return json(res, 200, { deleted: true });
       }
       const one = /^\/emails\/([0-9a-f-]{36})$/.exec(url.pathname);
@@ -134,6 +245,16 @@ export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise
     }
   });
 
+  function stats(): CaptureStats {
+    let duplicates = 0;
+    for (const n of perAddress.values()) if (n > 1) duplicates += n - 1;
+    return { ...counters, addresses: perAddress.size, duplicates };
+  }
+  function control(change: { rateLimitPerSecond?: number; failNext?: number }) {
+    if (typeof change.rateLimitPerSecond === "number" && change.rateLimitPerSecond >= 0) limit = change.rateLimitPerSecond;
+    if (typeof change.failNext === "number" && change.failNext >= 0) failNext = change.failNext;
+  }
+
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -143,6 +264,9 @@ export function startMailCapture({ port = 0, host = "127.0.0.1" } = {}): Promise
         url: `http://${host}:${actualPort}`,
         messages,
         sendKeys,
+        perAddress,
+        stats,
+        control,
         stop: () => new Promise((r) => server.close(() => r())),
       });
     });

@@ -46,6 +46,15 @@ const envSchema = z.object({
    * address). Raise it when many honest people share one address: an office, a school, tests.
    */
   CLIENT_RATE_LIMIT_FACTOR: z.coerce.number().int().min(1).max(10_000).default(1),
+  /**
+   * The email provider's request rate (Resend allows 2 per second unless raised). Every worker
+   * together keeps to it: each batch call takes the next slot in a shared table.
+   */
+  EMAIL_REQUESTS_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(2),
+  /** How long a worker may hold a batch before another takes it over (a worker that died). */
+  CAMPAIGN_BATCH_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  /** A campaign pauses itself once this many of its emails have failed for good. */
+  CAMPAIGN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** The From header of every email. The domain must be verified with Resend in production. */
   EMAIL_FROM: z.string().min(3).default("Ember & Oak <hello@emberandoak.example>"),
 }).superRefine((env, ctx) => {

@@ -13,6 +13,7 @@ import { dropDatabase, ensureDatabase } from "./lib/embedded-postgres";
 import { startMailCapture } from "./lib/mail-capture";
 import { spawnNext } from "./lib/next";
 import { superviseChild } from "./lib/processes";
+import { spawnWorker } from "./lib/worker-process";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("e2e: no production build. Run `npm run build` (npm test does this for you).");
@@ -35,9 +36,7 @@ const inherited = { ...process.env };
 delete inherited.RESEND_API_KEY;
 // Idle keep-alive connections stay open longer than a test pauses between requests: Node's
 // default (5 s) closes them under a client that is about to reuse one (ECONNRESET).
-const child = spawnNext(["start", "--port", port, "--keepAliveTimeout", "65000"], {
-  stdio: "inherit",
-  env: {
+const appEnv: NodeJS.ProcessEnv = {
     ...inherited,
     NODE_ENV: "production",
     DATABASE_URL: url,
@@ -48,9 +47,12 @@ const child = spawnNext(["start", "--port", port, "--keepAliveTimeout", "65000"]
     CLIENT_RATE_LIMIT_FACTOR: "1000",
     AUTH_SECRET: e2eServerSettings.authSecret,
     INVENTORY_WEBHOOK_SECRET: e2eServerSettings.inventoryWebhookSecret,
-  },
-});
+};
+const child = spawnNext(["start", "--port", port, "--keepAliveTimeout", "65000"], { stdio: "inherit", env: appEnv });
+// Campaigns are really sent (to the capture server) by a worker, as in production.
+const worker = spawnWorker(appEnv);
 superviseChild(child, async () => {
+  await worker.stop();
   await mail.stop();
   await dropDatabase(serverUrl, name).catch(() => {});
   await server.stop();

@@ -10,6 +10,7 @@ import { startLocalMailIfNeeded } from "./lib/mail-capture";
 import { printDemoSignIn } from "./lib/demo-accounts";
 import { spawnNext } from "./lib/next";
 import { superviseChild } from "./lib/processes";
+import { spawnWorker } from "./lib/worker-process";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("No production build found. Run `npm run build` first.");
@@ -23,18 +24,20 @@ const mail = db.embedded ? await startLocalMailIfNeeded(Number(process.env.MAIL_
 
 const port = process.env.PORT ?? "3000";
 if (db.embedded) printDemoSignIn(port);
-const child = spawnNext(["start", "--port", port], {
-  stdio: "inherit",
-  env: {
+const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...mail.env,
     // The demo on one machine is reached at localhost; a real shop names its origin itself.
     ...(db.embedded ? { AUTH_SECRET: demoAuthSecret(), HEARTH_DEMO: "1", SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` } : {}),
     DATABASE_URL: db.url,
     NODE_ENV: "production",
-  },
-});
+};
+const child = spawnNext(["start", "--port", port], { stdio: "inherit", env: appEnv });
+// The demo sends its campaigns for real (to the capture mailbox) with a worker beside Next.js.
+// A real deployment runs `npm run worker` as its own process (see README "Deployment").
+const worker = db.embedded ? spawnWorker(appEnv) : { stop: async () => {} };
 superviseChild(child, async () => {
+  await worker.stop();
   await mail.stop();
   await db.embedded?.stop();
 });

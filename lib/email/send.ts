@@ -79,3 +79,37 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ recordId: strin
   return { recordId, providerMessageId: data.id };
 }
 
+
+export type MarketingBatchItem = { subscriberId: string; to: string; subject: string; html: string; text: string; headers: Record<string, string> };
+
+export type MarketingBatchResult =
+  | { ok: true; results: ({ id: string } | { error: string })[] }
+  | { ok: false; status: number | null; name: string; message: string; retryAfterSeconds: number | null };
+
+/**
+ * Sends up to 100 already-rendered marketing emails in one provider call with one idempotency
+ * key (a retry with the same key is delivered once). Refuses the whole call, before the
+ * provider is reached, if any recipient has no active grant for `topic` or is suppressed.
+ * Per-email validation errors come back per item (the provider's permissive batch mode).
+ */
+export async function sendMarketingBatch(items: MarketingBatchItem[], { topic, idempotencyKey }: { topic: string; idempotencyKey: string }): Promise<MarketingBatchResult> {
+  if (items.length === 0 || items.length > 100) throw new Error("A marketing batch holds 1 to 100 emails");
+  await assertMayMarket(
+    items.map((i) => ({ subscriberId: i.subscriberId, email: i.to })),
+    [topic],
+  );
+  const from = fromHeader(await getShopSettings());
+  const { data, error, headers } = await resend().batch.send(
+    items.map((i) => ({ from, to: i.to, subject: i.subject, html: i.html, text: i.text, headers: i.headers })),
+    { idempotencyKey, batchValidation: "permissive" },
+  );
+  if (error || !data) {
+    const retryAfter = Number(headers?.["retry-after"]);
+    const failure = error ?? { name: "empty_response", message: "The provider returned no ids", statusCode: null };
+    return { ok: false, status: failure.statusCode ?? null, name: failure.name ?? "error", message: failure.message ?? "", retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null };
+  }
+  const errors = new Map(((data as { errors?: { index: number; message: string }[] }).errors ?? []).map((e) => [e.index, e.message]));
+  const ids = [...data.data];
+  const results = items.map((_, index) => (errors.has(index) ? { error: errors.get(index)! } : ids.length ? { id: ids.shift()!.id } : { error: "The provider returned no id for this email" }));
+  return { ok: true, results };
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { PgBoss } from "pg-boss";
+import postgres from "postgres";
+import { getDb } from "@/db";
+import { listCampaignsWithWork, listDueScheduledCampaigns } from "@/db/queries/campaign-batches";
+import { beginSending, CAMPAIGN_CHANNEL } from "@/db/queries/campaign-sending";
+import { deliverDueOutboxEmails } from "@/lib/email/outbox";
+import { AppError } from "@/lib/errors";
+import { sendCampaignBatches } from "@/lib/marketing/sender";
+
+/*
+ * The background worker (`npm run worker`; `npm run dev` and the demo `npm start` run one
+ * beside Next.js). pg-boss hands out the jobs, retries them and notices dead workers; the
+ * campaign tables hold the truth about who was sent what, so any number of workers can run.
+ *
+ * Queues:
+ *   campaign-send   sends batches of one campaign for ~25 s; `slots` jobs per campaign so two
+ *                   workers share a big campaign (exclusive per slot: one queued or running).
+ *   campaign-start  starts a scheduled campaign when its time comes (takes the audience snapshot).
+ *   email-outbox    sends transactional emails still owed (order confirmations, status updates).
+ * A tick every couple of seconds, and a NOTIFY from the app when a campaign starts or resumes,
+ * queue what is due.
+ */
+
+const SLOTS = 2;
+const TICK_MS = 2000;
+const OUTBOX_EVERY_MS = 15_000;
+
+export type Worker = { stop: () => Promise<void>; tick: () => Promise<void> };
+
+export async function startWorker({ databaseUrl, log = console.log }: { databaseUrl: string; log?: (line: string) => void }): Promise<Worker> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4, application_name: "hearth-worker" } as ConstructorParameters<typeof PgBoss>[0]);
+  boss.on("error", (error: unknown) => console.error("Job queue error:", error instanceof Error ? error.message : error));
+  await boss.start();
+  await boss.createQueue("campaign-send", { policy: "exclusive", expireInSeconds: 120, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 });
+  await boss.createQueue("campaign-start", { policy: "exclusive", expireInSeconds: 300, retryLimit: 10, retryDelay: 5 });
+  await boss.createQueue("email-outbox", { policy: "exclusive", expireInSeconds: 600, retryLimit: 3 });
+
+  await boss.work<{ campaignId: string }>("campaign-send", { localConcurrency: SLOTS, pollingIntervalSeconds: 1 }, async ([job]) => {
+    const result = await sendCampaignBatches(job!.data.campaignId, { budgetMs: 25_000, signal: job!.signal });
+    if (result.batches > 0) log(`Campaign ${job!.data.campaignId}: ${result.sent} sent, ${result.failed} failed, ${result.skipped} skipped${result.finished ? " — finished" : ""}`);
+    return result;
+  });
+  await boss.work<{ campaignId: string }>("campaign-start", { pollingIntervalSeconds: 1 }, async ([job]) => {
+    try {
+      const { recipients } = await getDb().transaction((tx) => beginSending(tx, job!.data.campaignId));
+      log(`Campaign ${job!.data.campaignId} started on schedule: ${recipients} recipients`);
+    } catch (error) {
+      // Already started, unscheduled or cancelled by a person meanwhile: nothing to do.
+      if (error instanceof AppError) return;
+      throw error;
+    }
+  });
+  await boss.work("email-outbox", { pollingIntervalSeconds: 2 }, async () => {
+    await deliverDueOutboxEmails();
+  });
+
+  let lastOutbox = 0;
+  let ticking = false;
+  async function tick() {
+    if (ticking) return;
+    ticking = true;
+    try {
+      for (const id of await listDueScheduledCampaigns()) await boss.send("campaign-start", { campaignId: id }, { singletonKey: id });
+      for (const id of await listCampaignsWithWork()) {
+        for (let slot = 0; slot < SLOTS; slot++) await boss.send("campaign-send", { campaignId: id }, { singletonKey: `${id}:${slot}` });
+      }
+      if (Date.now() - lastOutbox >= OUTBOX_EVERY_MS) {
+        lastOutbox = Date.now();
+        await boss.send("email-outbox", {}, { singletonKey: "outbox" });
+      }
+    } catch (error) {
+      console.error("Worker tick failed:", error instanceof Error ? error.message : error);
+    } finally {
+      ticking = false;
+    }
+  }
+
+  // The app NOTIFYs when a campaign starts or resumes (only once its transaction commits).
+  const listener = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  await listener.listen(CAMPAIGN_CHANNEL, () => void tick());
+  const timer = setInterval(() => void tick(), TICK_MS);
+  await tick();
+
+  return {
+    tick,
+    stop: async () => {
+      clearInterval(timer);
+      await listener.end({ timeout: 2 });
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}

@@ -6,7 +6,4 @@ export async function register() {
   // Rate limits key on the connection's address, which only the server knows.
   const { installPeerAddressHeader } = await import("./lib/http/peer-address");
   installPeerAddressHeader();
-  // Emails owed (order confirmations) that a crash or an outage kept from being sent.
-  const { startOutboxSweeper } = await import("./lib/email/outbox");
-  startOutboxSweeper();
 }

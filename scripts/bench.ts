@@ -10,6 +10,7 @@
  * Also prints placeOrder throughput with 16 concurrent buyers (scripts/bench-dal.ts).
  *
  *   npm run bench -- admin --orders 100000   the merchant's desk instead (scripts/bench/admin.ts)
+ *   npm run bench -- campaign --recipients 100000   the sending engine (scripts/bench/campaign.ts)
  */
 import type { ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -198,6 +199,9 @@ async function main() {
 if (process.argv[2] === "admin") {
   const { benchAdmin } = await import("./bench/admin");
   await benchAdmin();
+} else if (process.argv[2] === "campaign") {
+  const { benchCampaign } = await import("./bench/campaign");
+  await benchCampaign();
 } else {
   await main();
 }

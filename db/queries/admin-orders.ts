@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../index";
+import { notifyOutbox } from "./outbox";
 import type { OrderStatus } from "../schema/orders";
 
 /*
@@ -290,6 +291,7 @@ export async function recordOrderStep(tx: Tx, step: OrderStep): Promise<void> {
   if (step.notifyShopper) {
     // One email per status an order reaches (the state machine never returns to a status).
     await tx.execute(sql`insert into email_outbox (kind, order_id) values (${`order-status:${step.to}`}, ${step.orderId}) on conflict (kind, order_id) do nothing`);
+    await notifyOutbox(tx);
   }
 }
 

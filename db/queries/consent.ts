@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../index";
+import { enqueueWelcomeEmail } from "./outbox";
 import { consentEvents, newsletterConfirmations, subscribers, suppressions, users, type consentMethods } from "../schema";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
@@ -228,6 +229,8 @@ export async function confirmNewsletterSubscription(tokenHash: string, clientHas
     for (const purpose of pending.topics) {
       await recordConsentChange({ subscriberId: subscriber.id, userId: subscriber.userId }, { purpose, granted: true, wordingId: pending.wordingId, source: pending.source, method: "double_opt_in", clientHash }, tx);
     }
+    // The welcome is owed from this commit on; the worker sends it (once per subscriber).
+    await enqueueWelcomeEmail(tx, subscriber.id);
     return { ok: true, subscriber: confirmed!, topics: pending.topics, source: pending.source, alreadyConfirmed: false };
   });
 }

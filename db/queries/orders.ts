@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "../index";
+import { notifyOutbox } from "./outbox";
 import { variantTitle } from "@/lib/catalog/variants";
 import { decideDiscount, normaliseDiscountCode, type DiscountCodeRecord } from "@/lib/checkout/discount-rule";
 import { computeTotals, lineTotal, type Discount, type Totals } from "@/lib/checkout/pricing";
@@ -206,6 +207,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       // The confirmation is owed from the moment the order exists: recorded in the same
       // transaction, so a crash before it is sent cannot lose it (lib/email/outbox.ts sends it).
       await tx.execute(sql`insert into email_outbox (kind, order_id) values ('order-confirmation', ${order!.id})`);
+      await notifyOutbox(tx);
       return { ok: true as const, order: toPlaced(order!), replayed: false, stockAfter };
     });
   } catch (error) {

@@ -4,13 +4,29 @@ import { getDb } from "../index";
 import type { outboxKinds } from "../schema";
 
 export type OutboxKind = (typeof outboxKinds)[number];
-export type ClaimedOutboxEmail = { id: string; kind: OutboxKind; orderId: string; attempts: number };
+export type ClaimedOutboxEmail = { id: string; kind: OutboxKind; orderId: string | null; subscriberId: string | null; attempts: number };
+
+/** The worker LISTENs here; a transaction that owes an email NOTIFYs (delivered on commit). */
+export const OUTBOX_CHANNEL = "hearth_outbox";
+
+type Executor = Pick<ReturnType<typeof getDb>, "execute">;
+
+/** Wakes the worker once the caller's transaction commits. */
+export async function notifyOutbox(tx: Executor) {
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
+
+/** The welcome after a confirmed newsletter signup: once per subscriber, sent by the worker. */
+export async function enqueueWelcomeEmail(tx: Executor, subscriberId: string) {
+  await tx.execute(sql`insert into email_outbox (kind, subscriber_id) values ('newsletter-welcome', ${subscriberId}) on conflict do nothing`);
+  await notifyOutbox(tx);
+}
 
 /** How long a sender may take before another sender takes the email over. */
 const LEASE_SECONDS = 120;
 
-type Row = { id: string; kind: OutboxKind; order_id: string; attempts: number };
-const toClaimed = (r: Row): ClaimedOutboxEmail => ({ id: r.id, kind: r.kind, orderId: r.order_id, attempts: r.attempts });
+type Row = { id: string; kind: OutboxKind; order_id: string | null; subscriber_id: string | null; attempts: number };
+const toClaimed = (r: Row): ClaimedOutboxEmail => ({ id: r.id, kind: r.kind, orderId: r.order_id, subscriberId: r.subscriber_id, attempts: r.attempts });
 
 /**
  * Takes up to `limit` due emails for this sender: not sent, not given up, due, and not leased
@@ -28,7 +44,7 @@ export async function claimDueOutboxEmails(limit: number, forOrderId?: string): 
       order by next_attempt_at
       limit ${limit}
       for update skip locked)
-    returning id, kind, order_id, attempts`);
+    returning id, kind, order_id, subscriber_id, attempts`);
   return rows.map(toClaimed);
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orders } from "./orders";
+import { subscribers } from "./privacy";
 
 export const emailCategories = ["transactional", "marketing"] as const;
 export const emailStatuses = ["sending", "sent", "failed"] as const;
@@ -41,22 +42,23 @@ export const orderStatusEmailKinds = [
   "order-status:refunded",
 ] as const;
 
-export const outboxKinds = ["order-confirmation", ...orderStatusEmailKinds] as const;
+export const outboxKinds = ["order-confirmation", ...orderStatusEmailKinds, "newsletter-welcome"] as const;
 
 /**
  * Emails the shop owes, written in the same transaction as what they are about (an order), so
  * a crash between the commit and the send cannot lose one. A sender claims a row with a lease,
  * sends it with an idempotency key of its own, and marks it sent; a row whose lease ran out is
- * claimed again. Holds no address: the email is built from the order when it is sent.
+ * claimed again. Holds no address: the email is built from the order (or the subscriber, for a
+ * newsletter welcome) when it is sent. The background worker sends them (lib/jobs/worker.ts);
+ * the transaction that writes a row also NOTIFYs it, so the email goes within a second or two.
  */
 export const emailOutbox = pgTable(
   "email_outbox",
   {
     id: uuid().primaryKey().defaultRandom(),
     kind: text({ enum: outboxKinds }).notNull(),
-    orderId: uuid()
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
+    orderId: uuid().references(() => orders.id, { onDelete: "cascade" }),
+    subscriberId: uuid().references(() => subscribers.id, { onDelete: "cascade" }),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** A sender is working on it until then; after, another may take it over. */
@@ -70,6 +72,8 @@ export const emailOutbox = pgTable(
   },
   (t) => [
     uniqueIndex("email_outbox_kind_order_key").on(t.kind, t.orderId),
+    uniqueIndex("email_outbox_kind_subscriber_key").on(t.kind, t.subscriberId),
+    check("email_outbox_subject_check", sql`${t.orderId} is not null or ${t.subscriberId} is not null`),
     index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
   ],
 );

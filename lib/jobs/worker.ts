@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { getDb } from "@/db";
 import { listCampaignsWithWork, listDueScheduledCampaigns } from "@/db/queries/campaign-batches";
 import { beginSending, CAMPAIGN_CHANNEL } from "@/db/queries/campaign-sending";
+import { OUTBOX_CHANNEL } from "@/db/queries/outbox";
 import { deliverDueOutboxEmails } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
 import { sendCampaignBatches } from "@/lib/marketing/sender";
@@ -17,7 +18,8 @@ import { sendCampaignBatches } from "@/lib/marketing/sender";
  *   campaign-send   sends batches of one campaign for ~25 s; `slots` jobs per campaign so two
  *                   workers share a big campaign (exclusive per slot: one queued or running).
  *   campaign-start  starts a scheduled campaign when its time comes (takes the audience snapshot).
- *   email-outbox    sends transactional emails still owed (order confirmations, status updates).
+ *   email-outbox    sends the emails owed in the outbox (order confirmations, status updates,
+ *                   newsletter welcomes); queued at once on the app's NOTIFY, and every 15 s.
  * A tick every couple of seconds, and a NOTIFY from the app when a campaign starts or resumes,
  * queue what is due.
  */
@@ -34,7 +36,8 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
   await boss.start();
   await boss.createQueue("campaign-send", { policy: "exclusive", expireInSeconds: 120, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 });
   await boss.createQueue("campaign-start", { policy: "exclusive", expireInSeconds: 300, retryLimit: 10, retryDelay: 5 });
-  await boss.createQueue("email-outbox", { policy: "exclusive", expireInSeconds: 600, retryLimit: 3 });
+  // Stately: one running and one waiting, so an email owed while a round runs is not missed.
+  await boss.createQueue("email-outbox", { policy: "stately", expireInSeconds: 600, retryLimit: 3 });
 
   await boss.work<{ campaignId: string }>("campaign-send", { localConcurrency: SLOTS, pollingIntervalSeconds: 1 }, async ([job]) => {
     const result = await sendCampaignBatches(job!.data.campaignId, { budgetMs: 25_000, signal: job!.signal });
@@ -51,7 +54,7 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
       throw error;
     }
   });
-  await boss.work("email-outbox", { pollingIntervalSeconds: 2 }, async () => {
+  await boss.work("email-outbox", { pollingIntervalSeconds: 0.5 }, async () => {
     await deliverDueOutboxEmails();
   });
 
@@ -76,9 +79,14 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
     }
   }
 
-  // The app NOTIFYs when a campaign starts or resumes (only once its transaction commits).
+  // The app NOTIFYs when a campaign starts or resumes, and when an email is owed (an order,
+  // a status change, a confirmed signup) — only once its transaction commits.
   const listener = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await listener.listen(CAMPAIGN_CHANNEL, () => void tick());
+  await listener.listen(OUTBOX_CHANNEL, () => {
+    lastOutbox = Date.now();
+    void boss.send("email-outbox", {}, { singletonKey: "outbox" }).catch((error) => console.error("Could not queue owed emails:", error instanceof Error ? error.message : error));
+  });
   const timer = setInterval(() => void tick(), TICK_MS);
   await tick();
 

@@ -17,7 +17,7 @@ export function campaignEmailFor({ campaign, recipient }: { campaign: CampaignCo
   return {
     subject: campaign.subject,
     why,
-    headers: listUnsubscribeHeaders(recipient.subscriberId),
+    headers: listUnsubscribeHeaders(recipient.subscriberId, campaign.id),
     react: createElement(CampaignEmail, {
       siteUrl: siteUrl(),
       subject: campaign.subject,
@@ -25,7 +25,7 @@ export function campaignEmailFor({ campaign, recipient }: { campaign: CampaignCo
       body: campaign.body,
       why,
       preferencesUrl: preferencesUrl(recipient.subscriberId),
-      unsubscribeUrl: unsubscribeUrl(recipient.subscriberId),
+      unsubscribeUrl: unsubscribeUrl(recipient.subscriberId, campaign.id),
     }),
   };
 }

@@ -18,6 +18,7 @@ import { MarketingRefusedError } from "@/lib/email/marketing-guard";
 import { renderEmail } from "@/lib/email/render";
 import { sendMarketingBatch, type MarketingBatchItem } from "@/lib/email/send";
 import { campaignEmailFor } from "./campaign-email";
+import { bodyLinkUrls, trackBodyLinks, trackTextLinks } from "./click-links";
 import { sendingSettings } from "./sending-settings";
 
 /*
@@ -43,8 +44,10 @@ async function renderTemplate(campaign: SendingCampaign): Promise<Template> {
   const sample = campaignEmailFor({ campaign, recipient: { subscriberId: "00000000-0000-0000-0000-000000000000", consentSource: "footer", consentAt: new Date(0) } });
   const marked = { ...sample.react.props, why: MARKERS.why, preferencesUrl: MARKERS.preferences, unsubscribeUrl: MARKERS.unsubscribe } as typeof sample.react.props;
   const react = { ...sample.react, props: marked };
-  const { html, text } = await renderEmail(react);
-  return { subject: sample.subject, html, text };
+  const rendered = await renderEmail(react);
+  // Body links go through the shop's /r/ redirect, which counts clicks per link (not per person).
+  const urls = bodyLinkUrls(rendered.html);
+  return { subject: sample.subject, html: trackBodyLinks(rendered.html, campaign.id), text: trackTextLinks(rendered.text, campaign.id, urls) };
 }
 
 function personalise(template: Template, campaign: SendingCampaign, recipient: ClaimedBatch["recipients"][number]): MarketingBatchItem {
@@ -58,8 +61,9 @@ function personalise(template: Template, campaign: SendingCampaign, recipient: C
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    const onAbort = () => (clearTimeout(timer), resolve());
+    const timer = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
 export type SendRunResult = { batches: number; sent: number; failed: number; skipped: number; finished: boolean };

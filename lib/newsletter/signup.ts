@@ -1,17 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createElement } from "react";
-import { confirmNewsletterSubscription, getConsentStates, getNewsletterConfirmation, requestNewsletterSubscription } from "@/db/queries/consent";
-import { findPurpose, newsletterTopicIds } from "@/lib/consent/purposes";
+import { confirmNewsletterSubscription, getNewsletterConfirmation, requestNewsletterSubscription } from "@/db/queries/consent";
+import { findPurpose } from "@/lib/consent/purposes";
 import { sendEmail } from "@/lib/email/send";
 import { NewsletterConfirmEmail } from "@/lib/email/templates/newsletter-confirm";
-import { NewsletterWelcomeEmail } from "@/lib/email/templates/newsletter-welcome";
 import { siteUrl } from "@/lib/env";
 import { checkRateLimit, clientKey, rateLimitBuckets } from "@/lib/privacy/rate-limit";
 import { shopConfig } from "@/lib/shop-config";
 import { keyedHash } from "@/lib/signed-token";
-import { listUnsubscribeHeaders, preferencesUrl, unsubscribeUrl } from "./links";
-import { subscriptionReason } from "./why";
 
 export const CONFIRMATION_HOURS = 48;
 /** Abuse limits: confirmation emails per address per day, and signups per client per hour. */
@@ -71,41 +68,10 @@ export async function readNewsletterConfirmation(token: string) {
 /**
  * Step two: the button on the page the emailed link opens (a POST). Mail scanners open every
  * link in a message, so a GET must never confirm: a stranger's scanned mailbox would otherwise
- * be subscribed without its owner ever agreeing. On first use, sends the welcome email.
+ * be subscribed without its owner ever agreeing. On first use, the welcome email is owed (the worker sends it).
  */
 export async function confirmNewsletterSignup(token: string) {
   if (!isConfirmationToken(token)) return { ok: false as const, reason: "invalid" as const };
-  const result = await confirmNewsletterSubscription(hashToken(token), keyedHash("client", await clientKey()));
-  if (result.ok && !result.alreadyConfirmed) {
-    try {
-      await sendWelcomeEmail(result.subscriber.id, result.subscriber.email);
-    } catch (error) {
-      // The subscription stands; a failed welcome is recorded by the email module.
-      console.error("Newsletter welcome email failed", error instanceof Error ? error.message : error);
-    }
-  }
-  return result;
-}
-
-async function sendWelcomeEmail(subscriberId: string, email: string) {
-  const states = await getConsentStates({ subscriberId }, newsletterTopicIds);
-  const granted = [...states.values()].filter((s) => s.granted);
-  if (granted.length === 0) return;
-  const why = subscriptionReason(granted);
-  await sendEmail({
-    to: email,
-    subject: `Welcome to ${shopConfig.name}`,
-    template: "newsletter-welcome",
-    reason: why,
-    category: "marketing",
-    audience: { subscriberId, topics: granted.map((g) => g.purpose) },
-    headers: listUnsubscribeHeaders(subscriberId),
-    react: createElement(NewsletterWelcomeEmail, {
-      siteUrl: siteUrl(),
-      why,
-      topics: granted.map((g) => findPurpose(g.purpose)?.label ?? g.purpose),
-      preferencesUrl: preferencesUrl(subscriberId),
-      unsubscribeUrl: unsubscribeUrl(subscriberId),
-    }),
-  });
+  // The welcome email is owed from the same transaction and sent by the worker.
+  return confirmNewsletterSubscription(hashToken(token), keyedHash("client", await clientKey()));
 }

@@ -101,23 +101,20 @@ export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSec
   let limit = rateLimitPerSecond;
   let failNext = 0;
   const counters = { requests: 0, rateLimited: 0, accepted: 0, firstAt: null as string | null, lastAt: null as string | null };
-  let windowStart = 0;
-  let windowCount = 0;
+  // Request times in the last second (a sliding window, like a provider's per-second limit).
+  const recent: number[] = [];
 
-  /** A fixed one-second window, like the provider's per-second limit. */
   function overLimit(res: ServerResponse): boolean {
     if (!limit) return false;
     const now = Date.now();
-    if (now - windowStart >= 1000) {
-      windowStart = now;
-      windowCount = 0;
-    }
-    if (windowCount < limit) {
-      windowCount++;
+    while (recent.length && recent[0]! <= now - 1000) recent.shift();
+    if (recent.length < limit) {
+      recent.push(now);
       return false;
     }
     counters.rateLimited++;
-    const wait = Math.max(1, Math.ceil((windowStart + 1000 - now) / 1000));
+    // Seconds until the oldest request in the window leaves it, as a whole number like Resend's.
+    const wait = Math.max(1, Math.ceil((recent[0]! + 1000 - now) / 1000));
     res.setHeader("retry-after", String(wait));
     resendError(res, 429, "rate_limit_exceeded", `Too many requests. You can only make ${limit} requests per second.`);
     return true;

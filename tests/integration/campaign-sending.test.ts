@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMailCapture, type MailCapture } from "../../scripts/lib/mail-capture";
+import { WORKER_NODE_ARGS } from "../../scripts/lib/worker-process";
 import { testSql } from "../support/sql";
 
 /*
@@ -37,7 +38,8 @@ async function load() {
     import("@/db"),
     import("@/lib/privacy/erasure"),
   ]);
-  return { ...sending, ...batches, ...sender, ...audience, ...send, ...guard, getDb: db.getDb, suppressionHash: erasure.suppressionHash };
+  const stats = await import("@/db/queries/campaign-stats");
+  return { ...stats, ...sending, ...batches, ...sender, ...audience, ...send, ...guard, getDb: db.getDb, suppressionHash: erasure.suppressionHash };
 }
 
 /** A topic of its own per test, so the shop's seeded subscribers never join the audience. */
@@ -251,12 +253,57 @@ describe("sending a campaign", () => {
   });
 });
 
+describe("campaign stats without surveillance", () => {
+  it("counts clicks per link through the shop's redirect, and unsubscribes against the campaign that carried the link", async () => {
+    const m = await load();
+    const { GET } = await import("@/app/r/[token]/route");
+    const { unsubscribeByToken } = await import("@/lib/newsletter/unsubscribe");
+    const topic = newTopic();
+    const people = await subscribersWithGrant(topic, 3);
+    const id = await newCampaign(topic, "Read [the story](https://shop.test/journal?a=1&b=2) and [shop](https://shop.test/collections/all).");
+    await begin(id);
+    await m.sendCampaignBatches(id);
+    const email = capture.messages.find((msg) => msg.to[0] === people[0]!.email)!;
+    // Body links go through /r/; the original destinations are not in the HTML any more.
+    const tracked = [...email.html.matchAll(/href="([^"]*\/r\/[^"]+)"/g)].map((x) => x[1]!);
+    expect(tracked).toHaveLength(2);
+    expect(email.html).not.toContain('href="https://shop.test/journal');
+    expect(email.text).toMatch(/\/r\/[A-Za-z0-9_-]+\./);
+    // The footer's own links are not rewritten.
+    expect(email.html).toMatch(/href="[^"]*\/preferences\//);
+
+    const follow = async (href: string) => GET(new Request(href), { params: Promise.resolve({ token: href.split("/r/")[1]! }) });
+    const first = await follow(tracked[0]!);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("location")).toBe("https://shop.test/journal?a=1&b=2");
+    await follow(tracked[0]!);
+    await follow(tracked[1]!);
+    // A forged or altered token is a 404 and counts nothing.
+    const forged = await GET(new Request("http://x/r/abc"), { params: Promise.resolve({ token: tracked[0]!.split("/r/")[1]!.replace(/.$/, "A") }) });
+    expect(forged.status).toBe(404);
+
+    // (The test topic is not one of the shop's; the reader also gets Offers, which "unsubscribe from all" withdraws.)
+    await sql`insert into consent_events (subscriber_id, purpose, action, wording_id, source, method) values (${people[0]!.id}, 'newsletter:offers', 'granted', 'test@1', 'footer', 'double_opt_in')`;
+    const token = /\/unsubscribe\/([^>]+)>/.exec(email.headers["List-Unsubscribe"]!)![1]!;
+    expect(await unsubscribeByToken(token, { source: "email-header", method: "unsubscribe_header" })).toMatchObject({ changed: 1 });
+    const stats = await m.getCampaignStats(id);
+    expect(stats).toMatchObject({ recipients: 3, sent: 3, clicks: 3, unsubscribes: 1 });
+    expect(stats!.links).toEqual([
+      { url: "https://shop.test/journal?a=1&b=2", clicks: 2 },
+      { url: "https://shop.test/collections/all", clicks: 1 },
+    ]);
+    // Nothing about who clicked is stored anywhere.
+    const columns = await sql`select column_name from information_schema.columns where table_name = 'campaign_link_clicks'`;
+    expect(columns.map((c) => c.column_name).sort()).toEqual(["campaign_id", "clicks", "url"]);
+  });
+});
+
 describe("worker processes", () => {
   const workers: ChildProcess[] = [];
   afterAll(() => workers.forEach((w) => w.exitCode === null && w.kill("SIGKILL")));
 
   function startWorkerProcess() {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/worker.ts"], {
+    const child = spawn(process.execPath, WORKER_NODE_ARGS, {
       env: {
         ...process.env,
         NODE_ENV: "test",

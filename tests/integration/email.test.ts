@@ -117,6 +117,27 @@ describe("the email outbox", () => {
     await sql.end();
   });
 
+  it("a confirmed newsletter signup owes one welcome email, written with the confirmation and sent by the outbox", async () => {
+    const { deliverDueOutboxEmails } = await import("@/lib/email/outbox");
+    const { requestNewsletterSubscription, confirmNewsletterSubscription } = await import("@/db/queries/consent");
+    const { testSql } = await import("../support/sql");
+    const sql = testSql();
+    const email = `welcome-${randomUUID().slice(0, 8)}@example.com`;
+    const tokenHash = randomUUID();
+    const { subscriberId } = await requestNewsletterSubscription({ email, topics: ["newsletter:offers"], wordingId: "w@1", source: "footer", tokenHash, expiresAt: new Date(Date.now() + 60_000), clientHash: null });
+    expect(await sql`select 1 from email_outbox where subscriber_id = ${subscriberId}`).toHaveLength(0);
+    await confirmNewsletterSubscription(tokenHash, null);
+    // Confirming twice owes nothing more.
+    await confirmNewsletterSubscription(tokenHash, null);
+    expect(await sql`select kind from email_outbox where subscriber_id = ${subscriberId}`).toEqual([{ kind: "newsletter-welcome" }]);
+    await Promise.all([deliverDueOutboxEmails(), deliverDueOutboxEmails()]);
+    const sent = capture.messages.filter((m) => m.to.includes(email));
+    expect(sent.map((m) => m.subject)).toEqual([expect.stringMatching(/^Welcome to/)]);
+    expect(sent[0]!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(sent[0]!.idempotencyKey).toBe(`newsletter-welcome:${subscriberId}`);
+    await sql.end();
+  });
+
   it("after a crash between the send and its record, the retry carries the same idempotency key, so the provider delivers it once", async () => {
     const { deliverDueOutboxEmails } = await import("@/lib/email/outbox");
     const email = `crash-${randomUUID().slice(0, 8)}@example.com`;

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { clearCart } from "@/db/queries/cart";
 import { placeOrder } from "@/db/queries/orders";
 import { publicFormAction } from "@/lib/actions";
@@ -10,7 +9,6 @@ import { startNewsletterSignup } from "@/lib/newsletter/signup";
 import { currentCart } from "@/lib/cart/current-cart";
 import { setCartCountCookie } from "@/lib/cart/session";
 import { refreshStockShownAfterOrder } from "@/lib/catalog/mutations";
-import { deliverOutboxEmailsForOrder } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
 import { orderPath } from "@/lib/orders/order-link";
 import { defaultPaymentProvider } from "@/lib/payments/provider";
@@ -45,11 +43,8 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
   await clearCart(cart.id);
   await setCartCountCookie(0);
   if (!result.replayed) {
-    const order = result.order;
     await refreshStockShownAfterOrder(result.stockAfter);
-    // After the response: the confirmation is already owed in the outbox (written with the
-    // order), so a failure here only delays it until the sweeper's next round.
-    after(() => deliverOutboxEmailsForOrder(order.id).catch((error) => console.error(`Order ${order.number}: confirmation email`, error instanceof Error ? error.message : error)));
+    // The confirmation is owed in the outbox (written with the order); the worker sends it.
     // The subscription joins the buyer's account only when the order uses the account's own
     // address (proven by the magic link they signed in with), never a stranger's.
     if (input.newsletter) await startCheckoutSignup(input.email, user && user.email === input.email ? user.id : null);

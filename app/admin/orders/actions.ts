@@ -1,13 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import type { z } from "zod";
 import { orderChangedMessage, refusalMessage } from "@/components/admin/orders/order-wording";
 import { lockOrderForChange, recordOrderStep, releaseDiscountUse, restockOrderItems, type LockedOrder, type RestockedVariant } from "@/db/queries/admin-orders";
 import { adminAction, type AdminChange, type AdminContext } from "@/lib/actions";
 import { refreshStockShownAfterRestock } from "@/lib/catalog/mutations";
-import { deliverOutboxEmailsForOrder } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
 import { minorUnitDigits, parseMajorUnits } from "@/lib/money";
 import { cancelOrderSchema, orderStepSchema, refundOrderSchema, shipOrderSchema } from "@/lib/orders/order-step-schemas";
@@ -87,10 +85,6 @@ async function takeStep(
     afterCommit: async () => {
       revalidatePath("/admin/orders", "layout");
       if (restocked.length) await refreshStockShownAfterRestock(restocked);
-      if (notifyShopper) {
-        // Owed already (the outbox row committed with the change); this only sends it sooner.
-        after(() => deliverOutboxEmailsForOrder(order.id).catch((error) => console.error(`Order ${order.number}: status email`, error instanceof Error ? error.message : error)));
-      }
     },
   };
 }

@@ -7,11 +7,15 @@ import { cn } from "@/lib/cn";
 /** The admin menu: only the areas the signed-in role may open (lib/admin/navigation.ts). */
 export function AdminNav({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  // The most specific entry that contains the page is the current one (/admin/marketing/subscribers
+  // is Subscribers, not also List growth at /admin/marketing).
+  const matches = items.filter((item) => (item.href === "/admin" ? pathname === "/admin" : pathname === item.href || pathname.startsWith(`${item.href}/`)));
+  const currentHref = matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Admin">
       <ul className="flex gap-1 overflow-x-auto [scrollbar-width:none] lg:flex-col lg:overflow-visible">
         {items.map((item) => {
-          const current = item.href === "/admin" ? pathname === "/admin" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = item.href === currentHref;
           return (
             <li key={item.href} className="shrink-0">
               <Link

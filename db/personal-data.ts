@@ -75,11 +75,30 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     erasure: "address replaced by a placeholder; what was sent and when is kept as a count",
   },
   email_outbox: {
-    personal: [],
+    personal: ["subscriber_id"],
     other: ["id", "kind", "order_id", "attempts", "next_attempt_at", "locked_until", "sent_at", "failed_at", "last_error", "created_at"],
-    export: "not exported: it holds no personal data (the email is built from the order when sent, and appears under emailsSent)",
-    erasure: "kept: it names only the order, which keeps its number and amounts",
+    export: "not exported: it holds no address (the email is built from the order or subscriber when sent, and appears under emailsSent)",
+    erasure: "an order's rows are kept (the order keeps its number and amounts); a subscriber's welcome row is deleted with the subscriber",
   },
+  // Newsletter campaigns (/admin/marketing): content written by staff, and one row per person sent to.
+  segments: { personal: [], other: ["id", "name", "rules", "created_by", "created_at", "updated_at"], export: "none", erasure: "none" },
+  campaigns: {
+    personal: [],
+    other: ["id", "subject", "preheader", "body", "topic", "segment_id", "status", "scheduled_at", "started_at", "finished_at", "paused_reason", "created_by", "created_at", "updated_at"],
+    export: "none (its subject appears in a recipient's emailsSent)",
+    erasure: "none",
+  },
+  campaign_recipients: {
+    personal: ["subscriber_id", "email", "consent_source", "consent_at", "sent_at", "delivered_at", "delayed_at", "bounced_at", "complained_at", "unsubscribed_at", "clicked_at", "provider_message_id", "error"],
+    other: ["id", "campaign_id", "status", "batch_id", "skip_reason"],
+    export: "emailsSent (each newsletter issue: date, subject, why, status)",
+    erasure: "deleted with the subscriber (the campaign's totals shrink by one)",
+  },
+  campaign_batches: { personal: [], other: ["id", "campaign_id", "idempotency_key", "attempts", "locked_until", "sent_at", "created_at"], export: "none", erasure: "none" },
+  // Clicks are counted per campaign and link, never per person.
+  campaign_link_clicks: { personal: [], other: ["campaign_id", "url", "clicks"], export: "none", erasure: "none" },
+  send_rate_slots: { personal: [], other: ["name", "next_at"], export: "none", erasure: "none" },
+  webhook_receipts: { personal: [], other: ["id", "type", "received_at"], export: "none", erasure: "none" },
   subscribers: {
     personal: ["email", "user_id", "created_at", "confirmed_at"],
     other: ["id"],
@@ -122,7 +141,7 @@ export const personalDataInventory: Record<string, TableTreatment> = {
   // The shop's own details (a business, not a person): /admin/settings.
   shop_settings: {
     personal: [],
-    other: ["id", "shop_name", "contact_email", "contact_phone", "address_line1", "address_line2", "city", "postal_code", "country", "tax_rate_basis_points", "prices_include_tax", "delivery_rates", "social_profiles", "sender_name", "sender_email", "updated_at"],
+    other: ["id", "shop_name", "contact_email", "contact_phone", "address_line1", "address_line2", "city", "postal_code", "country", "tax_rate_basis_points", "prices_include_tax", "delivery_rates", "social_profiles", "sender_name", "sender_email", "individual_click_tracking", "updated_at"],
     export: "none",
     erasure: "none",
   },

@@ -27,6 +27,18 @@ export async function countCampaignClick(campaignId: string, url: string): Promi
   return rows.length > 0;
 }
 
+/**
+ * The reader's first click, recorded only for a link signed for them (sent while individual
+ * tracking was on) and only while the shop still has it on.
+ */
+export async function recordRecipientClick(campaignId: string, recipientId: number) {
+  if (!isUuid(campaignId)) return;
+  await getDb().execute(sql`
+    update campaign_recipients set clicked_at = now()
+    where id = ${recipientId} and campaign_id = ${campaignId} and clicked_at is null
+      and exists (select 1 from shop_settings where individual_click_tracking)`);
+}
+
 export type CampaignStats = {
   recipients: number;
   sent: number;
@@ -35,6 +47,8 @@ export type CampaignStats = {
   complaints: number;
   unsubscribes: number;
   clicks: number;
+  /** Readers recorded as having clicked (only with individual click tracking on). */
+  clickers: number;
   links: { url: string; clicks: number }[];
 };
 
@@ -46,7 +60,8 @@ export async function getCampaignStats(campaignId: string): Promise<CampaignStat
       count(delivered_at)::int as delivered,
       count(bounced_at)::int as bounced,
       count(complained_at)::int as complaints,
-      count(unsubscribed_at)::int as unsubscribes
+      count(unsubscribed_at)::int as unsubscribes,
+      count(clicked_at)::int as clickers
     from campaign_recipients where campaign_id = ${campaignId}`);
   const links = await getDb().execute<{ url: string; clicks: number }>(sql`
     select url, clicks from campaign_link_clicks where campaign_id = ${campaignId} order by clicks desc, url limit 50`);

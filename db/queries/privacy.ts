@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { subscriptionReason } from "@/lib/newsletter/why";
 import { getDb, type Tx } from "../index";
 
 /*
@@ -40,7 +41,7 @@ export async function exportPersonalData(userId: string) {
 
   const orderIds = orders.map((o) => o.id as string);
   const subscriberIds = subscriber.map((s) => s.id as string);
-  const [items, history, consents, confirmations] = await Promise.all([
+  const [items, history, consents, confirmations, issues] = await Promise.all([
     orderIds.length
       ? db.execute<Row>(sql`select order_id, sku, product_title, variant_title, unit_price, quantity, line_total from order_items where order_id in ${orderIds} order by id`)
       : [],
@@ -49,6 +50,11 @@ export async function exportPersonalData(userId: string) {
       select purpose, action, wording_id, source, method, created_at from consent_events
       where user_id = ${userId} ${subscriberIds.length ? sql`or subscriber_id in ${subscriberIds}` : sql``} order by id`),
     subscriberIds.length ? db.execute<Row>(sql`select topics, source, created_at, expires_at, used_at from newsletter_confirmations where subscriber_id in ${subscriberIds} order by id`) : [],
+    subscriberIds.length
+      ? db.execute<Row>(sql`
+          select r.sent_at, c.subject, c.topic, r.consent_source, r.consent_at, r.status from campaign_recipients r join campaigns c on c.id = r.campaign_id
+          where r.subscriber_id in ${subscriberIds} and r.status = 'sent' order by r.sent_at`)
+      : [],
   ]);
 
   return {
@@ -79,7 +85,10 @@ export async function exportPersonalData(userId: string) {
       pendingConfirmations: confirmations.map((c) => ({ topics: c.topics, source: c.source, requestedAt: iso(c.created_at), expiresAt: iso(c.expires_at), usedAt: iso(c.used_at) })),
     }))[0] ?? null,
     consentHistory: consents.map((c) => ({ purpose: c.purpose, action: c.action, wordingId: c.wording_id, source: c.source, method: c.method, at: iso(c.created_at) })),
-    emailsSent: emails.map((e) => ({ sentAt: iso(e.created_at), subject: e.subject, why: e.reason, kind: e.category, status: e.status })),
+    emailsSent: [
+      ...emails.map((e) => ({ sentAt: iso(e.created_at), subject: e.subject, why: e.reason, kind: e.category, status: e.status })),
+      ...issues.map((i) => ({ sentAt: iso(i.sent_at), subject: i.subject, why: subscriptionReason([{ purpose: i.topic as string, at: new Date(i.consent_at as string), source: i.consent_source as string }]), kind: "marketing", status: i.status })),
+    ].sort((a, b) => String(a.sentAt).localeCompare(String(b.sentAt))),
   };
 }
 

@@ -17,6 +17,8 @@ export type ShopSettings = {
   socialProfiles: SocialProfile[];
   senderName: string;
   senderEmail: string;
+  /** Campaign link clicks recorded per recipient (off by default; the privacy notice says when on). */
+  individualClickTracking: boolean;
 };
 
 /** What the settings form writes. */
@@ -37,6 +39,7 @@ const columns = {
   socialProfiles: shopSettings.socialProfiles,
   senderName: shopSettings.senderName,
   senderEmail: shopSettings.senderEmail,
+  individualClickTracking: shopSettings.individualClickTracking,
 };
 
 type Row = { [K in keyof typeof columns]: (typeof columns)[K]["_"]["data"] };
@@ -54,6 +57,7 @@ function toSettings(row: Row): ShopSettings {
     socialProfiles: row.socialProfiles,
     senderName: row.senderName,
     senderEmail: row.senderEmail,
+    individualClickTracking: row.individualClickTracking,
   };
 }
 
@@ -89,6 +93,7 @@ export async function updateShopSettings(tx: Tx, input: ShopSettingsInput): Prom
       socialProfiles: input.socialProfiles,
       senderName: input.senderName,
       senderEmail: input.senderEmail,
+      individualClickTracking: input.individualClickTracking,
       updatedAt: sql`now()`,
     })
     .where(eq(shopSettings.id, 1))

@@ -84,6 +84,8 @@ export const campaignRecipients = pgTable(
     bouncedAt: timestamp({ withTimezone: true }),
     complainedAt: timestamp({ withTimezone: true }),
     unsubscribedAt: timestamp({ withTimezone: true }),
+    /** First click on a link, only while the shop has individual click tracking on (off by default). */
+    clickedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex("campaign_recipients_person_key").on(t.campaignId, t.subscriberId),

@@ -29,6 +29,11 @@ export const shopSettings = pgTable(
     socialProfiles: jsonb().$type<SocialProfile[]>().notNull(),
     senderName: text().notNull(),
     senderEmail: text().notNull(),
+    /**
+     * Off unless the shop turns it on: campaign links then also record which recipient clicked
+     * (campaign_recipients.clicked_at), and the privacy notice says so.
+     */
+    individualClickTracking: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -51,5 +51,5 @@ export const routeHandlers: Record<string, Record<string, string>> = {
     GET: "product photos are public like the catalogue; only shop-generated keys (no paths) are read, anything else is 404",
   },
   "app/api/unsubscribe/[token]/route.ts": { POST: "the credential is the signed unsubscribe token in the URL (RFC 8058)" },
-  "app/r/[token]/route.ts": { GET: "a campaign link: only destinations the shop signed (else 404); counts a click per campaign and link, never per person" },
+  "app/r/[token]/route.ts": { GET: "a campaign link: only destinations the shop signed (else 404); counts a click per campaign and link; per reader only with the shop's individual click tracking on" },
 };

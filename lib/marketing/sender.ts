@@ -15,10 +15,11 @@ import {
   type SendingCampaign,
 } from "@/db/queries/campaign-batches";
 import { MarketingRefusedError } from "@/lib/email/marketing-guard";
-import { renderEmail } from "@/lib/email/render";
+import { getShopSettings } from "@/db/queries/settings";
+import { emailShopOf, renderEmail } from "@/lib/email/render";
 import { sendMarketingBatch, type MarketingBatchItem } from "@/lib/email/send";
 import { campaignEmailFor } from "./campaign-email";
-import { bodyLinkUrls, trackBodyLinks, trackTextLinks } from "./click-links";
+import { bodyLinkUrls, linkMarker, trackBodyLinks, trackedLinkUrl, trackTextLinks } from "./click-links";
 import { sendingSettings } from "./sending-settings";
 
 /*
@@ -31,7 +32,8 @@ import { sendingSettings } from "./sending-settings";
 
 const MARKERS = { why: "HEARTHWHY5c1e0f", preferences: "https://hearth.invalid/preferences-5c1e0f", unsubscribe: "https://hearth.invalid/unsubscribe-5c1e0f" };
 
-type Template = { subject: string; html: string; text: string };
+/** The rendered campaign; `links` lists the body links to sign per recipient (individual tracking on). */
+type Template = { subject: string; html: string; text: string; links: string[] | null };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
 
@@ -44,17 +46,26 @@ async function renderTemplate(campaign: SendingCampaign): Promise<Template> {
   const sample = campaignEmailFor({ campaign, recipient: { subscriberId: "00000000-0000-0000-0000-000000000000", consentSource: "footer", consentAt: new Date(0) } });
   const marked = { ...sample.react.props, why: MARKERS.why, preferencesUrl: MARKERS.preferences, unsubscribeUrl: MARKERS.unsubscribe } as typeof sample.react.props;
   const react = { ...sample.react, props: marked };
-  const rendered = await renderEmail(react);
-  // Body links go through the shop's /r/ redirect, which counts clicks per link (not per person).
+  const settings = await getShopSettings();
+  const rendered = await renderEmail(react, emailShopOf(settings));
+  // Body links go through the shop's /r/ redirect, which counts clicks per link; per reader
+  // only when the shop has turned individual click tracking on.
   const urls = bodyLinkUrls(rendered.html);
-  return { subject: sample.subject, html: trackBodyLinks(rendered.html, campaign.id), text: trackTextLinks(rendered.text, campaign.id, urls) };
+  const perRecipient = settings.individualClickTracking ? { links: [] as string[] } : undefined;
+  const html = trackBodyLinks(rendered.html, campaign.id, perRecipient);
+  const text = trackTextLinks(rendered.text, campaign.id, urls, perRecipient);
+  return { subject: sample.subject, html, text, links: perRecipient ? perRecipient.links : null };
 }
 
 function personalise(template: Template, campaign: SendingCampaign, recipient: ClaimedBatch["recipients"][number]): MarketingBatchItem {
   const own = campaignEmailFor({ campaign, recipient });
   const preferences = own.react.props.preferencesUrl;
   const unsubscribe = own.react.props.unsubscribeUrl;
-  const fill = (s: string, esc: (v: string) => string) => s.split(MARKERS.why).join(esc(own.why)).split(MARKERS.preferences).join(esc(preferences)).split(MARKERS.unsubscribe).join(esc(unsubscribe));
+  const fill = (s: string, esc: (v: string) => string) => {
+    let out = s.split(MARKERS.why).join(esc(own.why)).split(MARKERS.preferences).join(esc(preferences)).split(MARKERS.unsubscribe).join(esc(unsubscribe));
+    template.links?.forEach((url, i) => (out = out.split(linkMarker(i)).join(trackedLinkUrl(campaign.id, url, recipient.id))));
+    return out;
+  };
   return { subscriberId: recipient.subscriberId, to: recipient.email, subject: template.subject, html: fill(template.html, escapeHtml), text: fill(template.text, (v) => v), headers: own.headers };
 }
 

@@ -52,6 +52,26 @@ export const collectedData: CollectedData[] = [
   },
 ];
 
+/**
+ * Newsletter link clicks (lib/marketing/click-links.ts): always counted per link; per reader
+ * only when the shop has turned that on in its settings, and then this says so.
+ */
+export function newsletterClickData(individual: boolean): CollectedData {
+  return individual
+    ? {
+        what: "Which links you click in our newsletters, and when you first clicked one",
+        why: "To learn which stories and products interest our readers. Links go through our own site first; nothing is shared with anyone.",
+        basis: "Legitimate interest (knowing what our readers find useful). You can object by writing to us, or unsubscribe.",
+        kept: "As long as you are subscribed; deleted with your subscription.",
+      }
+    : {
+        what: "Clicks on links in our newsletters, counted per link",
+        why: "To learn which stories interest readers. We count how many times each link was clicked; we do not record who clicked.",
+        basis: "Legitimate interest. No personal data is kept.",
+        kept: "As long as the campaign's figures are kept.",
+      };
+}
+
 /** Every cookie the shop sets. None is set while you only browse. */
 export const cookiesUsed = [
   { name: CART_COOKIE, purpose: "Remembers your cart (a random number, nothing about you).", kept: `${CART_COOKIE_DAYS} days` },

@@ -86,6 +86,10 @@ export const shopSettingsSchema = z
     ...socialFields,
     senderName: required("Sender name", 80).refine((v) => !/[<>"@,;]/.test(v), "The sender name cannot contain < > \" @ , or ;."),
     senderEmail: email("sender email address"),
+    individualClickTracking: z
+      .literal("yes", { error: "Choose whether to record who clicks." })
+      .optional()
+      .transform((v) => v === "yes"),
   })
   .transform((input) => {
     const fields = input as Record<string, unknown>;
@@ -108,6 +112,7 @@ export const shopSettingsSchema = z
       }),
       senderName: input.senderName,
       senderEmail: input.senderEmail,
+      individualClickTracking: input.individualClickTracking,
     };
   });
 

@@ -298,6 +298,34 @@ describe("campaign stats without surveillance", () => {
   });
 });
 
+describe("individual click tracking (a shop setting, off by default)", () => {
+  it("records which reader clicked only while the shop has it on", async () => {
+    const m = await load();
+    const { GET } = await import("@/app/r/[token]/route");
+    const topic = newTopic();
+    const people = await subscribersWithGrant(topic, 2);
+    const follow = async (href: string) => GET(new Request(href), { params: Promise.resolve({ token: href.split("/r/")[1]! }) });
+    const linkFor = (email: string) => /href="([^"]*\/r\/[^"]+)"/.exec(capture.messages.find((msg) => msg.to[0] === email)!.html)![1]!;
+    await sql`update shop_settings set individual_click_tracking = true`;
+    try {
+      const id = await newCampaign(topic, "See [the kiln](https://shop.test/kiln).");
+      await begin(id);
+      await m.sendCampaignBatches(id);
+      // Each reader's link is their own.
+      expect(linkFor(people[0]!.email)).not.toBe(linkFor(people[1]!.email));
+      expect((await follow(linkFor(people[0]!.email))).headers.get("location")).toBe("https://shop.test/kiln");
+      const clicked = await sql`select email from campaign_recipients where campaign_id = ${id} and clicked_at is not null`;
+      expect(clicked.map((r) => r.email)).toEqual([people[0]!.email]);
+      // Turned off again: links already sent still work but record nobody.
+      await sql`update shop_settings set individual_click_tracking = false`;
+      expect((await follow(linkFor(people[1]!.email))).status).toBe(302);
+      expect(await m.getCampaignStats(id)).toMatchObject({ clicks: 2, clickers: 1 });
+    } finally {
+      await sql`update shop_settings set individual_click_tracking = false`;
+    }
+  });
+});
+
 describe("worker processes", () => {
   const workers: ChildProcess[] = [];
   afterAll(() => workers.forEach((w) => w.exitCode === null && w.kill("SIGKILL")));

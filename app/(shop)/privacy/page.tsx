@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { collectedData, cookiesUsed, optionalUses, rightsFor } from "@/lib/privacy/notice";
+import { collectedData, cookiesUsed, newsletterClickData, optionalUses, rightsFor, type CollectedData } from "@/lib/privacy/notice";
 import { getShopSettingsForPage } from "@/lib/settings/cached";
 import { postalAddressLine } from "@/lib/settings/address";
 import { shopConfig } from "@/lib/shop-config";
@@ -47,24 +47,11 @@ export default function PrivacyPage() {
         </h2>
         <dl className="mt-4 space-y-4">
           {collectedData.map((item) => (
-            <div key={item.what} className="rounded-card border border-line bg-surface-raised p-4">
-              <dt className="font-medium">{item.what}</dt>
-              <dd className="mt-2 space-y-1 text-sm text-ink-muted">
-                <p>
-                  <span className="font-medium text-ink">Why: </span>
-                  {item.why}
-                </p>
-                <p>
-                  <span className="font-medium text-ink">On what basis: </span>
-                  {item.basis}
-                </p>
-                <p>
-                  <span className="font-medium text-ink">How long: </span>
-                  {item.kept}
-                </p>
-              </dd>
-            </div>
+            <CollectedItem key={item.what} item={item} />
           ))}
+          <Suspense>
+            <NewsletterClicks />
+          </Suspense>
         </dl>
       </section>
 
@@ -140,6 +127,34 @@ export default function PrivacyPage() {
       </section>
     </article>
   );
+}
+
+function CollectedItem({ item }: { item: CollectedData }) {
+  return (
+    <div className="rounded-card border border-line bg-surface-raised p-4">
+      <dt className="font-medium">{item.what}</dt>
+      <dd className="mt-2 space-y-1 text-sm text-ink-muted">
+        <p>
+          <span className="font-medium text-ink">Why: </span>
+          {item.why}
+        </p>
+        <p>
+          <span className="font-medium text-ink">On what basis: </span>
+          {item.basis}
+        </p>
+        <p>
+          <span className="font-medium text-ink">How long: </span>
+          {item.kept}
+        </p>
+      </dd>
+    </div>
+  );
+}
+
+/** Whether newsletter clicks are recorded per reader is the shop's setting, so the notice reads it. */
+async function NewsletterClicks() {
+  const { individualClickTracking } = await getShopSettingsForPage();
+  return <CollectedItem item={newsletterClickData(individualClickTracking)} />;
 }
 
 /** The shop's name and postal address, from its settings. */

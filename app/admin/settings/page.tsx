@@ -30,6 +30,7 @@ export default async function AdminSettingsPage() {
     country: settings.address.country,
     taxRate: String(settings.taxRateBasisPoints / 100),
     pricesIncludeTax: settings.pricesIncludeTax ? "yes" : "",
+    individualClickTracking: settings.individualClickTracking ? "yes" : "",
     senderName: settings.senderName,
     senderEmail: settings.senderEmail,
   };

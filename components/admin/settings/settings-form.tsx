@@ -9,7 +9,7 @@ import { FieldError, FormField } from "@/components/ui/form-field";
 import { FormStatus } from "@/components/ui/form-status";
 
 /** The form's starting values, as text the way the merchant types them (money in major units). */
-export type SettingsFormValues = Record<string, string> & { pricesIncludeTax: "yes" | "" };
+export type SettingsFormValues = Record<string, string> & { pricesIncludeTax: "yes" | ""; individualClickTracking: "yes" | "" };
 
 export type DeliveryField = { code: string; title: string };
 export type SocialField = { network: string; label: string };
@@ -94,6 +94,25 @@ export function ShopSettingsForm({ values, delivery, social, currency }: { value
       <Fieldset legend="Email sender" description="The From line of every email. The address must be at the domain this shop is set up to send from (EMAIL_FROM, verified with the email provider), so that emails are delivered.">
         <FormField {...field("senderName")} label="Sender name" autoComplete="off" />
         <FormField {...field("senderEmail")} label="Sender email address" type="email" autoComplete="off" />
+      </Fieldset>
+
+      <Fieldset
+        legend="Newsletter link clicks"
+        description="Clicks on links in your newsletters are always counted per link, never per person. You may also record which reader clicked; the privacy notice then tells shoppers so."
+      >
+        <div className="md:col-span-2">
+          <label className="flex items-start gap-3 text-sm">
+            <Checkbox
+              name="individualClickTracking"
+              value="yes"
+              defaultChecked={typed ? submitted.get("individualClickTracking") === "yes" : values.individualClickTracking === "yes"}
+              className="mt-0.5"
+              aria-describedby={errors.individualClickTracking ? "individualClickTracking-error" : undefined}
+            />
+            <span>Record which reader clicked a newsletter link (off by default). Applies to campaigns sent while it is on.</span>
+          </label>
+          <FieldError id="individualClickTracking-error" errors={errors.individualClickTracking} />
+        </div>
       </Fieldset>
 
       <Button type="submit" disabled={pending}>

@@ -1,0 +1,2 @@
+ALTER TABLE "shop_settings" ADD COLUMN "individual_click_tracking" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "campaign_recipients" ADD COLUMN "clicked_at" timestamp with time zone;

@@ -14,9 +14,10 @@ import { superviseChild } from "./lib/processes";
 const db = await resolveDatabase();
 await prepareDatabase(db.url);
 await generateProductImages();
-const mail = await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025));
-
 const port = process.env.PORT ?? "3000";
+// The capture server reports deliveries and bounces back to the shop, as Resend would.
+const mail = await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025), undefined, { url: `http://localhost:${port}/api/webhooks/resend` });
+
 console.log(`\nEmber & Oak (Hearth demo) is starting on http://localhost:${port}`);
 printDemoSignIn(port);
 const child = spawnNext(["dev", "--port", port], {

@@ -172,12 +172,22 @@ const routeFiles: string[] = [];
   }
 })("app");
 
-const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; form?: Record<string, string>; data?: unknown; status: number }[]> = {
+const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; form?: Record<string, string>; data?: unknown; headers?: Record<string, string>; status: number }[]> = {
   "app/api/health/route.ts GET": [{ path: "/api/health", method: "GET", status: 200 }],
   "app/account/privacy/export/route.ts GET": [{ path: "/account/privacy/export", method: "GET", status: 401 }],
   "app/api/catalog/stock/route.ts POST": [{ path: "/api/catalog/stock", method: "POST", data: { updates: [{ sku: "EVEMUG-OAT", stock: 0 }] }, status: 401 }],
   "app/uploads/[...key]/route.ts GET": [
     { path: "/uploads/products/00000000000000000000000000000000.webp", method: "GET", status: 404 },
+  ],
+  "app/api/webhooks/resend/route.ts POST": [
+    { path: "/api/webhooks/resend", method: "POST", data: { type: "email.bounced", data: { email_id: "x" } }, status: 400 },
+    {
+      path: "/api/webhooks/resend",
+      method: "POST",
+      data: { type: "email.complained", created_at: new Date().toISOString(), data: { email_id: "x", to: [demoPeople.shopper.email] } },
+      headers: { "svix-id": "msg_forged", "svix-timestamp": String(Math.floor(Date.now() / 1000)), "svix-signature": "v1,Zm9yZ2VkLXNpZ25hdHVyZS1mb3JnZWQtc2lnbmF0dXJlMTI=" },
+      status: 401,
+    },
   ],
   "app/api/unsubscribe/[token]/route.ts POST": [{ path: "/unsubscribe/forged.token", method: "POST", form: { "List-Unsubscribe": "One-Click" }, status: 404 }],
   "app/api/auth/[...nextauth]/route.ts GET": [
@@ -224,7 +234,7 @@ test("every route handler is called anonymously here, and answers only what its 
       const calls = anonymousCalls[key];
       expect(calls, `${key} has an anonymous call in this test`).toBeTruthy();
       for (const call of calls!) {
-        const response = await request.fetch(call.path, { method: call.method, form: call.form, data: call.data, maxRedirects: 0 });
+        const response = await request.fetch(call.path, { method: call.method, form: call.form, data: call.data, headers: call.headers, maxRedirects: 0 });
         expect(response.status(), `${call.method} ${call.path}`).toBe(call.status);
       }
     }

@@ -31,6 +31,16 @@ const envSchema = z.object({
    * Unset: the endpoint is switched off.
    */
   INVENTORY_WEBHOOK_SECRET: z.string().min(24, "INVENTORY_WEBHOOK_SECRET must be at least 24 characters").optional(),
+  /**
+   * Signing secret of the Resend webhook (whsec_<base64>, shown by Resend when the endpoint is
+   * created) for POST /api/webhooks/resend: deliveries, bounces and complaints. Unset: the
+   * endpoint is switched off, and bounces and complaints are not learned of.
+   */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "RESEND_WEBHOOK_SECRET must look like whsec_<base64>, as Resend shows it")
+    .refine((value) => Buffer.from(value.slice("whsec_".length), "base64").length >= 16, "RESEND_WEBHOOK_SECRET is too short (at least 16 bytes after whsec_)")
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**
    * Signs links that must not be guessable (order pages for guests, later sign-in and

@@ -15,9 +15,10 @@ import { spawnWorker } from "./lib/worker-process";
 const db = await resolveDatabase();
 await prepareDatabase(db.url);
 await generateProductImages();
-const mail = await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025));
-
 const port = process.env.PORT ?? "3000";
+// The capture server reports deliveries and bounces back to the shop, as Resend would.
+const mail = await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025), undefined, { url: `http://localhost:${port}/api/webhooks/resend` });
+
 console.log(`\nEmber & Oak (Hearth demo) is starting on http://localhost:${port}`);
 printDemoSignIn(port);
 const appEnv = { ...process.env, ...mail.env, DATABASE_URL: db.url, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` };

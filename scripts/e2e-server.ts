@@ -28,8 +28,13 @@ const url = await ensureDatabase(serverUrl, name, { fresh: true });
 await runMigrations(url);
 await seedDatabase(url, { log: () => {} });
 await generateProductImages({ log: () => {} });
-// Tests read what the shop sent from here (e2e/support/mailbox.ts).
-const mail = await startMailCapture({ port: Number(process.env.E2E_MAIL_PORT ?? 3126) });
+// Tests read what the shop sent from here (e2e/support/mailbox.ts); it reports deliveries and
+// bounces back to the shop's webhook, signed like Resend.
+const mail = await startMailCapture({
+  port: Number(process.env.E2E_MAIL_PORT ?? 3126),
+  webhookUrl: `http://localhost:${port}/api/webhooks/resend`,
+  webhookSecret: e2eServerSettings.resendWebhookSecret,
+});
 
 // Mail must go to the capture server even on a machine with a real key configured.
 const inherited = { ...process.env };
@@ -47,6 +52,7 @@ const appEnv: NodeJS.ProcessEnv = {
     CLIENT_RATE_LIMIT_FACTOR: "1000",
     AUTH_SECRET: e2eServerSettings.authSecret,
     INVENTORY_WEBHOOK_SECRET: e2eServerSettings.inventoryWebhookSecret,
+    RESEND_WEBHOOK_SECRET: e2eServerSettings.resendWebhookSecret,
 };
 const child = spawnNext(["start", "--port", port, "--keepAliveTimeout", "65000"], { stdio: "inherit", env: appEnv });
 // Campaigns are really sent (to the capture server) by a worker, as in production.

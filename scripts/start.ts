@@ -19,10 +19,13 @@ if (!existsSync(".next/BUILD_ID")) {
 const db = await resolveDatabase();
 await prepareDatabase(db.url, { seed: db.embedded ? "if-empty" : "never" });
 
-// The demo on the embedded database captures mail locally; a real deployment must configure it.
-const mail = db.embedded ? await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025)) : { env: {}, stop: async () => {} };
-
 const port = process.env.PORT ?? "3000";
+// The demo on the embedded database captures mail locally (reporting deliveries and bounces
+// back to the shop, as Resend would); a real deployment must configure it.
+const mail = db.embedded
+  ? await startLocalMailIfNeeded(Number(process.env.MAIL_CAPTURE_PORT ?? 3025), undefined, { url: `http://localhost:${port}/api/webhooks/resend` })
+  : { env: {}, stop: async () => {} };
+
 if (db.embedded) printDemoSignIn(port);
 const appEnv: NodeJS.ProcessEnv = {
     ...process.env,

@@ -29,7 +29,11 @@ export const emailMessages = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("email_messages_to_address_idx").on(t.toAddress, t.createdAt)],
+  (t) => [
+    index("email_messages_to_address_idx").on(t.toAddress, t.createdAt),
+    // The provider's delivery reports (bounces, complaints) name the message by this id.
+    index("email_messages_provider_message_idx").on(t.providerMessageId).where(sql`${t.providerMessageId} is not null`),
+  ],
 );
 
 /** The shopper's email about a status change staff made ("order-status:shipped"); one per status an order reaches. */

@@ -47,6 +47,9 @@ export const routeHandlers: Record<string, Record<string, string>> = {
     POST: "only the email callback, only from the shop's own pages (same-origin); everything else is 404",
   },
   "app/api/catalog/stock/route.ts": { POST: "bearer token INVENTORY_WEBHOOK_SECRET, compared in constant time; off when unset" },
+  "app/api/webhooks/resend/route.ts": {
+    POST: "Standard Webhooks signature with RESEND_WEBHOOK_SECRET on the raw body, timestamp within 5 minutes, each id applied once; off when unset",
+  },
   "app/uploads/[...key]/route.ts": {
     GET: "product photos are public like the catalogue; only shop-generated keys (no paths) are read, anything else is 404",
   },

@@ -75,6 +75,8 @@ export const consentSources = {
   "email-link": "from an email link",
   "email-header": "with your email app's unsubscribe button",
   "account-deletion": "when you deleted your account",
+  // Recorded by the shop itself when the email provider reports the address (POST /api/webhooks/resend).
+  "email-provider": "after our email provider reported a hard bounce or a spam complaint",
 } as const;
 
 export type ConsentSource = keyof typeof consentSources;

@@ -16,9 +16,13 @@
  *     POST /_control { failNext: n } makes the next n send requests answer 500.
  *   GET /_stats counts accepted emails per address (duplicates: an address sent twice).
  *   POST /_control { rateLimitPerSecond } changes the limit (0: none).
+ *   - Signed webhook events back to the shop (delivered, bounced, complained, delayed), see
+ *     mail-capture-webhooks.ts: options webhookUrl/webhookSecret, env MAIL_CAPTURE_WEBHOOK_URL
+ *     and MAIL_CAPTURE_WEBHOOK_SECRET, or POST /_control { webhookUrl, webhookSecret } (null: off).
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createWebhookSender, type WebhookSender, type WebhookStats } from "./mail-capture-webhooks";
 
 export type CapturedEmail = {
   id: string;
@@ -36,7 +40,18 @@ const MAX_BODY = 40 * 1024 * 1024;
 const MAX_MESSAGES = 1000;
 const MAX_BATCH = 100;
 
-export type CaptureOptions = { port?: number; host?: string; rateLimitPerSecond?: number; keepMessages?: number };
+export type CaptureOptions = {
+  port?: number;
+  host?: string;
+  rateLimitPerSecond?: number;
+  keepMessages?: number;
+  /** The shop's webhook URL for delivery reports (…/api/webhooks/resend); unset: none are sent. */
+  webhookUrl?: string;
+  /** The secret the shop verifies reports with (its RESEND_WEBHOOK_SECRET). */
+  webhookSecret?: string;
+  /** How long after accepting an email its report is sent. */
+  webhookDelayMs?: number;
+};
 
 export type CaptureStats = {
   requests: number;
@@ -48,6 +63,7 @@ export type CaptureStats = {
   duplicates: number;
   firstAt: string | null;
   lastAt: string | null;
+  webhooks: WebhookStats;
 };
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -87,12 +103,24 @@ export type MailCapture = {
   /** How many emails each address was sent (lower-case), over the server's life. */
   perAddress: Map<string, number>;
   stats: () => CaptureStats;
-  control: (change: { rateLimitPerSecond?: number; failNext?: number }) => void;
+  control: (change: CaptureControl) => void;
+  /** Delivery reports to the shop: their counts, and a wait until all are sent (tests, benchmarks). */
+  webhooks: Pick<WebhookSender, "stats" | "settled">;
 };
+
+export type CaptureControl = { rateLimitPerSecond?: number; failNext?: number; webhookUrl?: string | null; webhookSecret?: string | null };
 
 type SendBody = Record<string, unknown>;
 
-export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSecond = Number(process.env.MAIL_CAPTURE_RATE_LIMIT ?? 0), keepMessages = MAX_MESSAGES }: CaptureOptions = {}): Promise<MailCapture> {
+export function startMailCapture({
+  port = 0,
+  host = "127.0.0.1",
+  rateLimitPerSecond = Number(process.env.MAIL_CAPTURE_RATE_LIMIT ?? 0),
+  keepMessages = MAX_MESSAGES,
+  webhookUrl = process.env.MAIL_CAPTURE_WEBHOOK_URL,
+  webhookSecret = process.env.MAIL_CAPTURE_WEBHOOK_SECRET,
+  webhookDelayMs,
+}: CaptureOptions = {}): Promise<MailCapture> {
   const messages: CapturedEmail[] = [];
   const sendKeys: (string | null)[] = [];
   // A repeated key answers what the first request answered.
@@ -103,6 +131,7 @@ export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSec
   const counters = { requests: 0, rateLimited: 0, accepted: 0, firstAt: null as string | null, lastAt: null as string | null };
   // Request times in the last second (a sliding window, like a provider's per-second limit).
   const recent: number[] = [];
+  const webhooks = createWebhookSender({ url: webhookUrl, secret: webhookSecret, delayMs: webhookDelayMs });
 
   function overLimit(res: ServerResponse): boolean {
     if (!limit) return false;
@@ -148,6 +177,7 @@ export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSec
     counters.firstAt ??= message.receivedAt;
     counters.lastAt = message.receivedAt;
     for (const address of to) perAddress.set(address.toLowerCase(), (perAddress.get(address.toLowerCase()) ?? 0) + 1);
+    webhooks.enqueue(message);
     return message;
   }
 
@@ -201,12 +231,18 @@ export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSec
       }
       if (req.method === "GET" && url.pathname === "/_stats") return json(res, 200, stats());
       if (req.method === "POST" && url.pathname === "/_control") {
+        let change: CaptureControl;
         try {
-          control(JSON.parse(await readBody(req)));
+          change = JSON.parse(await readBody(req));
         } catch {
           return resendError(res, 422, "validation_error", "Invalid JSON body");
         }
-        return json(res, 200, { rateLimitPerSecond: limit, failNext });
+        try {
+          control(change);
+        } catch (error) {
+          return resendError(res, 422, "validation_error", `Invalid webhook setting: ${error instanceof Error ? error.message : "error"}`);
+        }
+        return json(res, 200, { rateLimitPerSecond: limit, failNext, webhookUrl: webhooks.stats().url });
       }
       if (req.method === "GET" && url.pathname === "/emails") {
         const to = url.searchParams.get("to")?.toLowerCase();
@@ -245,11 +281,17 @@ export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSec
   function stats(): CaptureStats {
     let duplicates = 0;
     for (const n of perAddress.values()) if (n > 1) duplicates += n - 1;
-    return { ...counters, addresses: perAddress.size, duplicates };
+    return { ...counters, addresses: perAddress.size, duplicates, webhooks: webhooks.stats() };
   }
-  function control(change: { rateLimitPerSecond?: number; failNext?: number }) {
+  function control(change: CaptureControl) {
+    // First: a bad webhook setting throws before anything else changes.
+    controlWebhooks(change);
     if (typeof change.rateLimitPerSecond === "number" && change.rateLimitPerSecond >= 0) limit = change.rateLimitPerSecond;
     if (typeof change.failNext === "number" && change.failNext >= 0) failNext = change.failNext;
+  }
+  function controlWebhooks(change: CaptureControl) {
+    const value = (v: unknown) => (typeof v === "string" || v === null ? v : undefined);
+    webhooks.configure({ url: value(change.webhookUrl), secret: value(change.webhookSecret) });
   }
 
   return new Promise((resolve, reject) => {
@@ -264,7 +306,11 @@ export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSec
         perAddress,
         stats,
         control,
-        stop: () => new Promise((r) => server.close(() => r())),
+        webhooks,
+        stop: () => {
+          webhooks.stop();
+          return new Promise((r) => server.close(() => r()));
+        },
       });
     });
   });
@@ -273,10 +319,19 @@ export function startMailCapture({ port = 0, host = "127.0.0.1", rateLimitPerSec
 /**
  * The capture server for a local run, unless the environment already configures real email
  * (RESEND_API_KEY) or another capture server (RESEND_BASE_URL). Returns the env to pass on.
+ * Given the shop's webhook URL, it also reports deliveries and bounces there, signed with the
+ * RESEND_WEBHOOK_SECRET it returns (the one set in the environment, or a new one per run).
  */
-export async function startLocalMailIfNeeded(port: number, log: (s: string) => void = console.log) {
+export async function startLocalMailIfNeeded(port: number, log: (s: string) => void = console.log, webhook?: { url: string }) {
   if (process.env.RESEND_API_KEY || process.env.RESEND_BASE_URL) return { env: {}, stop: async () => {} };
-  const capture = await startMailCapture({ port }).catch(() => startMailCapture({ port: 0 }));
+  const webhookSecret = webhook ? localWebhookSecret() : undefined;
+  const options = { webhookUrl: webhook?.url, webhookSecret };
+  const capture = await startMailCapture({ port, ...options }).catch(() => startMailCapture({ port: 0, ...options }));
   log(`Captured mail (nothing is really sent): ${capture.url}`);
-  return { env: { RESEND_BASE_URL: capture.url }, stop: capture.stop };
+  return { env: { RESEND_BASE_URL: capture.url, ...(webhookSecret ? { RESEND_WEBHOOK_SECRET: webhookSecret } : {}) }, stop: capture.stop };
+}
+
+/** The shop's webhook secret for a local run: the configured one, or a fresh one in Resend's format. */
+export function localWebhookSecret(): string {
+  return process.env.RESEND_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("base64")}`;
 }

@@ -14,6 +14,8 @@ const methods: Record<string, string> = {
   preference_page: "email preferences page",
   unsubscribe_header: "one-click unsubscribe in their email app",
   unsubscribe_page: "unsubscribe link",
+  bounce: "hard bounce: the address cannot receive email",
+  complaint: "marked one of our emails as spam",
   account_deletion: "account deletion",
 };
 

@@ -1,0 +1,1 @@
+CREATE INDEX "email_messages_provider_message_idx" ON "email_messages" USING btree ("provider_message_id") WHERE "email_messages"."provider_message_id" is not null;

@@ -15,6 +15,9 @@ const methods: Record<string, string> = {
   unsubscribe_header: "one-click unsubscribe in their email app",
   unsubscribe_page: "unsubscribe link",
   account_deletion: "account deletion",
+  import: "imported with their declared consent",
+  bounce: "emails bounced",
+  complaint: "reported as spam",
 };
 
 type Event = { action: "requested" | "granted" | "withdrawn"; method: string; source: string; createdAt: Date };

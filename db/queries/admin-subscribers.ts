@@ -51,7 +51,12 @@ function conditions(f: SubscriberFilters): SQL {
   if (f.from) where.push(sql`s.created_at >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) where.push(sql`s.created_at < ${f.to.toISOString()}::timestamptz`);
   if (f.topic) where.push(grants(f.topic));
-  if (f.source) where.push(sql`${firstSource} = ${f.source}`);
+  // Candidates first (anyone with a request or grant from that source, from the index), then
+  // whether it was their first: a withdrawal is never anyone's first newsletter event.
+  if (f.source) {
+    where.push(sql`s.id in (select e.subscriber_id from consent_events e where e.source = ${f.source} and e.purpose like 'newsletter:%' and e.action <> 'withdrawn')`);
+    where.push(sql`${firstSource} = ${f.source}`);
+  }
   switch (f.status) {
     case "bounced":
     case "complained":

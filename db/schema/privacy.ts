@@ -55,8 +55,9 @@ export const consentEvents = pgTable(
   (t) => [
     index("consent_events_user_idx").on(t.userId, t.purpose, t.id),
     index("consent_events_subscriber_idx").on(t.subscriberId, t.purpose, t.id),
-    // The subscriber list's "signed up via" choices, read by a skip scan instead of the whole ledger.
-    index("consent_events_newsletter_source_idx").on(t.source).where(sql`${t.purpose} like 'newsletter:%' and ${t.action} <> 'withdrawn'`),
+    // The subscriber list's "signed up via" choices (a skip scan instead of the whole ledger),
+    // and who may have signed up via one source (an index-only scan).
+    index("consent_events_newsletter_source_idx").on(t.source, t.subscriberId).where(sql`${t.purpose} like 'newsletter:%' and ${t.action} <> 'withdrawn'`),
     check("consent_events_subject_check", sql`${t.userId} is not null or ${t.subscriberId} is not null`),
   ],
 );

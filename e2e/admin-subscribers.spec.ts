@@ -152,6 +152,8 @@ test("a marketer imports a list with proof of consent: a bad row is reported and
   await expect(history.getByRole("listitem")).toHaveCount(1);
   await expect(history).toContainText("consent given on 15 Mar 2024 (imported)");
   await expect(history).toContainText("market stall sign up sheet");
+  // The ledger's wording id leads to the very words they agreed to.
+  await expect(page.getByRole("region", { name: "Imported wording" })).toContainText(wording);
   await context.close();
 });
 

@@ -165,3 +165,14 @@ export async function* streamSubscriberList(f: SubscriberFilters, batchRows = 50
   const cursor = getDb().$client.unsafe<ListedRow[]>(query.sql, query.params as never[]).cursor(batchRows);
   for await (const batch of cursor) yield batch.map(toDto);
 }
+
+/** The words behind imported consents (wording ids "imported-…"), for a subscriber's page. */
+export async function listImportedWordings(ids: string[]): Promise<{ id: string; text: string }[]> {
+  const wanted = [...new Set(ids.filter((id) => id.startsWith("imported-")))];
+  if (wanted.length === 0) return [];
+  const rows = await getDb().execute<{ id: string; text: string }>(sql`select id, text from consent_wordings where id in (${sql.join(
+    wanted.map((id) => sql`${id}`),
+    sql`, `,
+  )}) order by id`);
+  return rows.map((r) => ({ id: r.id, text: r.text }));
+}

@@ -39,8 +39,11 @@ const grantsAnyTopic = sql`(${sql.join(
   sql` or `,
 )})`;
 
-/** 'bounced' or 'complained' when the address is suppressed for that reason, else null. */
-const blockedReason = sql`(select x.reason from suppressions x where x.email_hash = ${suppressionHashSql(sql`s.email`)} and x.reason in ('bounced', 'complained'))`;
+/**
+ * 'bounced' or 'complained' when the address is suppressed for that reason, else null. Built
+ * per query: the keyed hash needs AUTH_SECRET, which is read at run time, not at build.
+ */
+const blockedReason = () => sql`(select x.reason from suppressions x where x.email_hash = ${suppressionHashSql(sql`s.email`)} and x.reason in ('bounced', 'complained'))`;
 
 /** Where they first asked (or agreed) to receive a newsletter topic. */
 const firstSource = sql`(select e.source from consent_events e where e.subscriber_id = s.id and e.purpose like 'newsletter:%' order by e.id limit 1)`;
@@ -60,16 +63,16 @@ function conditions(f: SubscriberFilters): SQL {
   switch (f.status) {
     case "bounced":
     case "complained":
-      where.push(sql`${blockedReason} = ${f.status}`);
+      where.push(sql`${blockedReason()} = ${f.status}`);
       break;
     case "active":
-      where.push(sql`${blockedReason} is null and ${grantsAnyTopic}`);
+      where.push(sql`${blockedReason()} is null and ${grantsAnyTopic}`);
       break;
     case "pending":
-      where.push(sql`s.confirmed_at is null and ${blockedReason} is null and not ${grantsAnyTopic}`);
+      where.push(sql`s.confirmed_at is null and ${blockedReason()} is null and not ${grantsAnyTopic}`);
       break;
     case "unsubscribed":
-      where.push(sql`s.confirmed_at is not null and ${blockedReason} is null and not ${grantsAnyTopic}`);
+      where.push(sql`s.confirmed_at is not null and ${blockedReason()} is null and not ${grantsAnyTopic}`);
       break;
   }
   return where.length ? sql.join(where, sql` and `) : sql`true`;
@@ -98,7 +101,7 @@ const activeWordings = sql`array(select distinct w from unnest(array[${sql.join(
 function listedSelect(f: SubscriberFilters, tail: SQL): SQL {
   return sql`
     select s.id, s.email, s.user_id, s.created_at, s.confirmed_at, ${activeTopics} as topics, ${activeWordings} as wordings,
-      ${blockedReason} as blocked, ${firstSource} as source
+      ${blockedReason()} as blocked, ${firstSource} as source
     from (select s.id, s.email, s.user_id, s.created_at, s.confirmed_at from subscribers s where ${conditions(f)} ${tail}) s
     ${topicJoins}
     order by s.created_at desc, s.id desc`;

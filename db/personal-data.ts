@@ -106,10 +106,16 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     erasure: "deleted: the subscription ends",
   },
   consent_events: {
-    personal: ["user_id", "subscriber_id", "client_hash", "created_at"],
+    personal: ["user_id", "subscriber_id", "client_hash", "created_at", "declared_at"],
     other: ["id", "purpose", "action", "wording_id", "source", "method"],
     export: "consentHistory",
     erasure: "deleted (the only rows the ledger ever gives up, under hearth.erasing)",
+  },
+  consent_wordings: {
+    personal: [],
+    other: ["id", "text", "created_at"],
+    export: "not exported on its own: the words behind imported consents' wording ids (a form's text, about no one)",
+    erasure: "kept: the same words stand behind many people's consents",
   },
   newsletter_confirmations: {
     personal: ["subscriber_id", "token_hash"],

@@ -1,8 +1,9 @@
 import { describeConsentEventForStaff } from "@/components/admin/customers/wording";
 import { Badge } from "@/components/ui/badge";
 import type { ConsentPurpose } from "@/lib/consent/purposes";
+import { formatDate } from "@/lib/dates";
 
-type ConsentEvent = { id: number; purpose: string; action: "requested" | "granted" | "withdrawn"; method: string; source: string; wordingId: string; createdAt: Date };
+type ConsentEvent = { id: number; purpose: string; action: "requested" | "granted" | "withdrawn"; method: string; source: string; wordingId: string; createdAt: Date; declaredAt?: Date | null };
 
 /**
  * Each purpose's current state and its full history from the consent ledger, for staff:
@@ -25,7 +26,10 @@ export function ConsentHistoryList({ purposes, granted, history }: { purposes: r
               <ol className="mt-2 space-y-1 text-sm text-ink-muted" aria-label={`History of ${purpose.label}`}>
                 {events.map((event) => (
                   <li key={event.id}>
-                    {describeConsentEventForStaff(event)} · <span className="font-mono text-xs whitespace-nowrap">{event.wordingId}</span>
+                    {describeConsentEventForStaff(event)}
+                    {/* An imported consent was given elsewhere, earlier: the list it came from declared when. */}
+                    {event.declaredAt ? <strong className="font-medium text-ink"> · consent given on {formatDate(event.declaredAt)} (imported)</strong> : null} ·{" "}
+                    <span className="font-mono text-xs whitespace-nowrap">{event.wordingId}</span>
                   </li>
                 ))}
               </ol>

@@ -11,7 +11,7 @@ export type ConsentMethod = (typeof consentMethods)[number];
 export type ConsentSubject = { userId?: string | null; subscriberId?: string | null };
 export type ConsentChange = { purpose: string; granted: boolean; wordingId: string; source: string; method: ConsentMethod; clientHash?: string | null };
 export type ConsentState = { purpose: string; granted: boolean; at: Date; source: string; method: ConsentMethod };
-export type ConsentEventDto = { id: number; purpose: string; action: "requested" | "granted" | "withdrawn"; wordingId: string; source: string; method: ConsentMethod; createdAt: Date };
+export type ConsentEventDto = { id: number; purpose: string; action: "requested" | "granted" | "withdrawn"; wordingId: string; source: string; method: ConsentMethod; createdAt: Date; declaredAt: Date | null };
 
 /** Newsletter topics belong to the subscriber (the address); other purposes to the account. */
 function subjectColumn(purpose: string) {
@@ -87,6 +87,7 @@ export async function listConsentHistory(subject: ConsentSubject): Promise<Conse
       source: consentEvents.source,
       method: consentEvents.method,
       createdAt: consentEvents.createdAt,
+      declaredAt: consentEvents.declaredAt,
     })
     .from(consentEvents)
     .where(or(...filters))

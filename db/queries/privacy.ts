@@ -47,7 +47,7 @@ export async function exportPersonalData(userId: string) {
       : [],
     orderIds.length ? db.execute<Row>(sql`select order_id, status, note, created_at from order_events where order_id in ${orderIds} order by created_at, id`) : [],
     db.execute<Row>(sql`
-      select purpose, action, wording_id, source, method, created_at from consent_events
+      select purpose, action, wording_id, source, method, created_at, declared_at from consent_events
       where user_id = ${userId} ${subscriberIds.length ? sql`or subscriber_id in ${subscriberIds}` : sql``} order by id`),
     subscriberIds.length ? db.execute<Row>(sql`select topics, source, created_at, expires_at, used_at from newsletter_confirmations where subscriber_id in ${subscriberIds} order by id`) : [],
     subscriberIds.length
@@ -84,7 +84,7 @@ export async function exportPersonalData(userId: string) {
       confirmedAt: iso(s.confirmed_at),
       pendingConfirmations: confirmations.map((c) => ({ topics: c.topics, source: c.source, requestedAt: iso(c.created_at), expiresAt: iso(c.expires_at), usedAt: iso(c.used_at) })),
     }))[0] ?? null,
-    consentHistory: consents.map((c) => ({ purpose: c.purpose, action: c.action, wordingId: c.wording_id, source: c.source, method: c.method, at: iso(c.created_at) })),
+    consentHistory: consents.map((c) => ({ purpose: c.purpose, action: c.action, wordingId: c.wording_id, source: c.source, method: c.method, at: iso(c.created_at), ...(c.declared_at ? { declaredAt: iso(c.declared_at) } : {}) })),
     emailsSent: [
       ...emails.map((e) => ({ sentAt: iso(e.created_at), subject: e.subject, why: e.reason, kind: e.category, status: e.status })),
       ...issues.map((i) => ({ sentAt: iso(i.sent_at), subject: i.subject, why: subscriptionReason([{ purpose: i.topic as string, at: new Date(i.consent_at as string), source: i.consent_source as string }]), kind: "marketing", status: i.status })),

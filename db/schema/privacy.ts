@@ -18,7 +18,7 @@ export const subscribers = pgTable(
     /** First double opt-in confirmation; null while only requested. */
     confirmedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex("subscribers_email_key").on(t.email), index("subscribers_user_id_idx").on(t.userId)],
+  (t) => [uniqueIndex("subscribers_email_key").on(t.email), index("subscribers_user_id_idx").on(t.userId), index("subscribers_created_at_idx").on(t.createdAt, t.id)],
 );
 
 export const consentActions = ["requested", "granted", "withdrawn"] as const;
@@ -46,13 +46,32 @@ export const consentEvents = pgTable(
     /** Keyed hash of the client address, for abuse investigations; never the raw IP. */
     clientHash: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the person gave this consent, as declared by the list it was imported from (method
+     * `import`); null for consent given here, where createdAt is that moment.
+     */
+    declaredAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index("consent_events_user_idx").on(t.userId, t.purpose, t.id),
     index("consent_events_subscriber_idx").on(t.subscriberId, t.purpose, t.id),
+    // The subscriber list's "signed up via" choices (a skip scan instead of the whole ledger),
+    // and who may have signed up via one source (an index-only scan).
+    index("consent_events_newsletter_source_idx").on(t.source, t.subscriberId).where(sql`${t.purpose} like 'newsletter:%' and ${t.action} <> 'withdrawn'`),
     check("consent_events_subject_check", sql`${t.userId} is not null or ${t.subscriberId} is not null`),
   ],
 );
+
+/**
+ * The exact words people saw when they consented somewhere else, brought in by a subscriber
+ * import. The id (a content hash, "imported-…") is what the ledger's wordingId holds, so an
+ * imported consent points to its real wording rather than to a wording the shop never showed.
+ */
+export const consentWordings = pgTable("consent_wordings", {
+  id: text().primaryKey(),
+  text: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Pending double opt-ins. The emailed token is stored only as a SHA-256 hash. */
 export const newsletterConfirmations = pgTable(

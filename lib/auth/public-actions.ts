@@ -41,6 +41,7 @@ export const routeHandlers: Record<string, Record<string, string>> = {
   "app/admin/exports/order-lines.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
   "app/admin/exports/customers.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
   "app/admin/exports/subscribers.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
+  "app/admin/marketing/subscribers/export.csv/route.ts": { GET: "requirePermission(marketing:read), then a recent sign-in (else back to the list to confirm); audited" },
   "app/api/health/route.ts": { GET: "public liveness check; says only ok/degraded and the database latency" },
   "app/api/auth/[...nextauth]/route.ts": {
     GET: "only the email callback answers (a redirect to the confirm page); everything else is 404",

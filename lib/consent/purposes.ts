@@ -82,6 +82,11 @@ export const consentSources = {
 export type ConsentSource = keyof typeof consentSources;
 
 export function describeSource(source: string): string {
+  // Consent brought over from an earlier list (a subscriber import): "import:website-pop-up".
+  if (source === "import" || source.startsWith("import:")) {
+    const where = source.slice("import:".length).replace(/-/g, " ");
+    return where ? `via ${where} (on our earlier mailing list)` : "on our earlier mailing list";
+  }
   return (consentSources as Record<string, string>)[source] ?? `via ${source}`;
 }
 

@@ -73,7 +73,7 @@ export const deleteAccountAction = userFormAction(deleteSchema, async (_input, u
  * or erasing a customer's data (each admin page
  * checks the permission again when they return).
  */
-const freshSignInReturn = z.union([z.literal("/account/privacy/delete"), z.literal("/admin/staff"), z.literal("/admin/exports"), z.string().regex(/^\/admin\/customers\/[A-Za-z0-9-]{1,64}$/)], { error: "That page cannot be returned to." });
+const freshSignInReturn = z.union([z.literal("/account/privacy/delete"), z.literal("/admin/staff"), z.literal("/admin/exports"), z.literal("/admin/marketing/subscribers"), z.string().regex(/^\/admin\/customers\/[A-Za-z0-9-]{1,64}$/)], { error: "That page cannot be returned to." });
 
 /** "Confirm it's you": a fresh sign-in link to the account's own address, back to this step. */
 export const requestFreshSignInAction = userFormAction(z.object({ returnTo: freshSignInReturn }), async ({ returnTo }, user) => {

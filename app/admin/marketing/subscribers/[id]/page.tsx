@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ConsentHistoryList } from "@/components/admin/consent-history";
 import { AdminPageHeader } from "@/components/admin/page-header";
 import { Notice } from "@/components/ui/notice";
+import { listImportedWordings } from "@/db/queries/admin-subscribers";
 import { getConsentStates, getSubscriber, listConsentHistory } from "@/db/queries/consent";
 import { requirePermissionForPage } from "@/lib/auth/session";
 import { newsletterTopics } from "@/lib/consent/purposes";
@@ -19,6 +20,7 @@ export default async function AdminSubscriberPage({ params }: { params: Promise<
   if (!subscriber) notFound();
   const subject = { subscriberId: subscriber.id };
   const [states, history] = await Promise.all([getConsentStates(subject, newsletterTopics.map((t) => t.id)), listConsentHistory(subject)]);
+  const importedWordings = await listImportedWordings(history.map((e) => e.wordingId));
 
   return (
     <div className="max-w-4xl">
@@ -41,6 +43,22 @@ export default async function AdminSubscriberPage({ params }: { params: Promise<
         </Notice>
         <ConsentHistoryList purposes={newsletterTopics} granted={(topicId) => states.get(topicId)?.granted === true} history={history} />
       </section>
+      {importedWordings.length ? (
+        <section aria-labelledby="wordings-heading" className="mt-8">
+          <h2 id="wordings-heading" className="text-2xl">
+            Imported wording
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">The exact words this person agreed to elsewhere, as the import declared them. Each id is a hash of its words.</p>
+          <dl className="mt-3 space-y-3">
+            {importedWordings.map((w) => (
+              <div key={w.id} className="rounded-card border border-line bg-surface-raised p-4">
+                <dt className="font-mono text-xs text-ink-muted">{w.id}</dt>
+                <dd className="mt-1 text-sm whitespace-pre-line">“{w.text}”</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
     </div>
   );
 }

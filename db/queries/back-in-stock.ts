@@ -47,6 +47,7 @@ export type NewBackInStockRequest = {
 export type BackInStockRequestOutcome = "created" | "refreshed" | "active" | "already_active" | "in_stock" | "not_found";
 
 export async function createBackInStockRequest(input: NewBackInStockRequest): Promise<BackInStockRequestOutcome> {
+  const expiresAt = input.tokenExpiresAt?.toISOString() ?? null;
   return getDb().transaction(async (tx) => {
     // Shares the variant's row lock with stock changes: a restock committing at this moment
     // either comes first (we answer in_stock) or waits until this request is recorded (and its
@@ -71,14 +72,14 @@ export async function createBackInStockRequest(input: NewBackInStockRequest): Pr
     }
     if (live) {
       await tx.execute(sql`
-        update back_in_stock_requests set token_hash = ${input.tokenHash}, token_expires_at = ${input.tokenExpiresAt},
+        update back_in_stock_requests set token_hash = ${input.tokenHash}, token_expires_at = ${expiresAt},
           wording_id = ${input.wordingId}, client_hash = ${input.clientHash}
         where id = ${live.id}`);
       return "refreshed";
     }
     const inserted = await tx.execute(sql`
       insert into back_in_stock_requests (variant_id, email, user_id, token_hash, token_expires_at, status, wording_id, client_hash, confirmed_at)
-      values (${input.variantId}, ${input.email}, ${input.userId}, ${input.tokenHash}, ${input.tokenExpiresAt},
+      values (${input.variantId}, ${input.email}, ${input.userId}, ${input.tokenHash}, ${expiresAt},
         ${input.userId ? "active" : "requested"}, ${input.wordingId}, ${input.clientHash}, ${input.userId ? sql`now()` : null})
       on conflict (variant_id, email) where status in ('requested', 'active') do nothing
       returning id`);

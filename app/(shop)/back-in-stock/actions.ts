@@ -22,6 +22,8 @@ export const requestBackInStockAction = publicFormAction(backInStockRequestSchem
 /** The button on /back-in-stock/confirm: the second step of a guest's request. */
 export const confirmBackInStockAction = publicFormAction(backInStockConfirmSchema, async ({ token }) => {
   const result = await confirmBackInStock(token);
+  // A made-up or mangled token: the link page itself says "not valid" and offers no button.
+  if (!result.ok && result.reason === "invalid") throw new AppError("not_found", "This link is not valid. Nothing was changed.");
   const next = new URLSearchParams({ token });
   if (result.ok && !result.alreadyConfirmed) next.set("confirmed", "1");
   redirect(`/back-in-stock/confirm?${next}`);

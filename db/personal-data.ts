@@ -123,6 +123,13 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     export: "newsletter.pendingConfirmations",
     erasure: "deleted with the subscriber",
   },
+  back_in_stock_requests: {
+    personal: ["email", "user_id", "token_hash", "client_hash", "created_at", "confirmed_at"],
+    other: ["id", "variant_id", "token_expires_at", "status", "wording_id", "due_at", "locked_until", "attempts", "last_error", "notified_at"],
+    export: "backInStockRequests (product, option, address, status, wording id, dates; never the token)",
+    erasure:
+      "deleted, by account and by address. A request that has had its one email keeps no address, account or client hash (cleared when sent), only the variant and dates",
+  },
   suppressions: {
     personal: [],
     other: ["email_hash", "reason", "created_at"],

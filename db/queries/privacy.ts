@@ -22,7 +22,7 @@ export async function exportPersonalData(userId: string) {
   if (!user) return null;
   const email = user.email as string;
 
-  const [accounts, sessions, pendingLinks, addresses, cartLines, orders, emails, subscriber] = await Promise.all([
+  const [accounts, sessions, pendingLinks, addresses, cartLines, orders, emails, subscriber, backInStock] = await Promise.all([
     db.execute<Row>(sql`select provider, type from accounts where user_id = ${userId}`),
     db.execute<Row>(sql`select device_summary, created_at, last_seen_at, expires from sessions where user_id = ${userId} order by created_at`),
     db.execute<Row>(sql`select expires from verification_tokens where identifier = ${email}`),
@@ -37,6 +37,10 @@ export async function exportPersonalData(userId: string) {
       from orders where user_id = ${userId} or email = ${email} order by created_at`),
     db.execute<Row>(sql`select created_at, subject, reason, category, status from email_messages where to_address = ${email} order by created_at`),
     db.execute<Row>(sql`select id, email, created_at, confirmed_at from subscribers where user_id = ${userId} or email = ${email}`),
+    db.execute<Row>(sql`
+      select r.email, r.status, r.wording_id, r.created_at, r.confirmed_at, r.token_expires_at, v.sku, p.title
+      from back_in_stock_requests r join product_variants v on v.id = r.variant_id join products p on p.id = v.product_id
+      where r.user_id = ${userId} or r.email = ${email} order by r.created_at`),
   ]);
 
   const orderIds = orders.map((o) => o.id as string);
@@ -84,6 +88,16 @@ export async function exportPersonalData(userId: string) {
       confirmedAt: iso(s.confirmed_at),
       pendingConfirmations: confirmations.map((c) => ({ topics: c.topics, source: c.source, requestedAt: iso(c.created_at), expiresAt: iso(c.expires_at), usedAt: iso(c.used_at) })),
     }))[0] ?? null,
+    backInStockRequests: backInStock.map((r) => ({
+      product: r.title,
+      sku: r.sku,
+      email: r.email,
+      status: r.status,
+      wordingId: r.wording_id,
+      requestedAt: iso(r.created_at),
+      confirmedAt: iso(r.confirmed_at),
+      confirmationExpiresAt: r.status === "requested" ? iso(r.token_expires_at) : null,
+    })),
     consentHistory: consents.map((c) => ({ purpose: c.purpose, action: c.action, wordingId: c.wording_id, source: c.source, method: c.method, at: iso(c.created_at), ...(c.declared_at ? { declaredAt: iso(c.declared_at) } : {}) })),
     emailsSent: [
       ...emails.map((e) => ({ sentAt: iso(e.created_at), subject: e.subject, why: e.reason, kind: e.category, status: e.status })),
@@ -121,6 +135,8 @@ export async function eraseAccount(userId: string, hashes: { suppression: string
     const subscriberIds = subscriberRows.map((s) => s.id);
     await tx.execute(sql`delete from consent_events where user_id = ${userId} ${subscriberIds.length ? sql`or subscriber_id in ${subscriberIds}` : sql``}`);
     if (subscriberIds.length) await tx.execute(sql`delete from subscribers where id in ${subscriberIds}`);
+    // Waiting "email me when it's back" requests, by account or by address (a guest's too).
+    await tx.execute(sql`delete from back_in_stock_requests where user_id = ${userId} or email = ${email}`);
 
     const kept = await tx.execute(sql`
       update orders set email = ${ERASED.email}, user_id = null, shipping_name = ${ERASED.name}, shipping_line1 = ${ERASED.line},

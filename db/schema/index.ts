@@ -6,3 +6,4 @@ export * from "./privacy";
 export * from "./admin";
 export * from "./settings";
 export * from "./marketing";
+export * from "./back-in-stock";

@@ -13,6 +13,10 @@ export const publicActions: Record<string, Record<string, string>> = {
     updateCartItemAction: "touches only the cart the caller's own cookie (or own session) names",
     removeCartItemAction: "touches only the cart the caller's own cookie (or own session) names",
   },
+  "app/(shop)/back-in-stock/actions.ts": {
+    requestBackInStockAction: "one email about one sold-out option: live at once only for the signed-in account's own address, otherwise a double opt-in; rate-limited per address and per client",
+    confirmBackInStockAction: "the credential is the emailed confirmation token",
+  },
   "app/(shop)/checkout/actions.ts": {
     placeOrderAction: "guests may check out; it orders only the caller's own cart",
   },

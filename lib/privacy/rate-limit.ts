@@ -12,6 +12,8 @@ export const rateLimitBuckets = {
   newsletterAddress: "newsletter:address",
   newsletterClient: "newsletter:client",
   emailChange: "email-change",
+  backInStockAddress: "back-in-stock:address",
+  backInStockClient: "back-in-stock:client",
 } as const;
 
 export type RateLimitBucket = (typeof rateLimitBuckets)[keyof typeof rateLimitBuckets];
@@ -24,6 +26,7 @@ export const personalRateLimitKeys: { bucket: RateLimitBucket; keyOf: (person: {
   { bucket: rateLimitBuckets.signInAddress, keyOf: (p) => p.email },
   { bucket: rateLimitBuckets.newsletterAddress, keyOf: (p) => p.email },
   { bucket: rateLimitBuckets.emailChange, keyOf: (p) => p.userId },
+  { bucket: rateLimitBuckets.backInStockAddress, keyOf: (p) => p.email },
 ];
 
 /** How a key is stored: a keyed hash per bucket, never the address itself. */

@@ -12,6 +12,7 @@ import {
   type ProductSnapshot,
 } from "@/db/queries/admin-products";
 import { adminAction } from "@/lib/actions";
+import { deliverBackInStockSoon } from "@/lib/back-in-stock/deliver";
 import { readProductCsv, type CsvIssue } from "@/lib/catalog/csv";
 import { AppError } from "@/lib/errors";
 import { shopConfig } from "@/lib/shop-config";
@@ -112,7 +113,13 @@ export const updateProductAction = adminAction("catalog:write", productFormField
       after: Object.fromEntries(names.map((n) => [n, changed[n]!.after])),
     },
     message: names.length ? "Product saved. The shop shows the change now." : "Saved. Nothing had changed.",
-    afterCommit: () => expireProductChanges([{ before, after }]),
+    afterCommit: () => {
+      expireProductChanges([{ before, after }]);
+      // A sold-out option now on the shelf (or a product now published): its back-in-stock
+      // requests became due in this change's transaction (a trigger); their emails go once
+      // the response has been sent. With nothing due this is one indexed query.
+      deliverBackInStockSoon();
+    },
   };
 });
 
@@ -197,7 +204,10 @@ export const importProductsAction = adminAction("catalog:write", importSchema, a
       after: { created: outcome.created, updated: outcome.updated },
     },
     message: "Import applied.",
-    afterCommit: () => expireProductChanges(outcome.touched),
+    afterCommit: () => {
+      expireProductChanges(outcome.touched);
+      deliverBackInStockSoon();
+    },
   };
 });
 

@@ -18,8 +18,6 @@ const methods: Record<string, string> = {
   complaint: "marked one of our emails as spam",
   account_deletion: "account deletion",
   import: "imported with their declared consent",
-  bounce: "emails bounced",
-  complaint: "reported as spam",
 };
 
 type Event = { action: "requested" | "granted" | "withdrawn"; method: string; source: string; createdAt: Date };

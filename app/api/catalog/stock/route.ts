@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { z } from "zod";
+import { deliverBackInStockSoon } from "@/lib/back-in-stock/deliver";
 import { setVariantStocks } from "@/lib/catalog/mutations";
 import { getEnv } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
@@ -43,6 +44,9 @@ export async function POST(request: Request) {
 
   // One transaction for the whole request: a delivery is applied whole or not at all.
   const { updated, unknown } = await setVariantStocks(parsed.data.updates.map((u, i) => ({ sku: skus[i]!, stock: u.stock })));
+  // Requests for options that came back became due in that transaction (a trigger); their
+  // emails go after this response.
+  if (updated.length) deliverBackInStockSoon();
   const applied = new Set(updated.map((u) => u.sku));
   const results = parsed.data.updates.map((u, i) => ({ sku: skus[i]!, stock: u.stock, updated: applied.has(skus[i]!) }));
   return Response.json({ results, unknown }, { status: unknown.length === results.length ? 404 : 200 });

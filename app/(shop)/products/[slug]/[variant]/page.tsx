@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { BackInStockForm } from "@/components/shop/back-in-stock-form";
 import { Breadcrumbs } from "@/components/shop/breadcrumbs";
 import { Price } from "@/components/shop/price";
 import { ProductGallery } from "@/components/shop/product-gallery";
@@ -127,6 +128,9 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <div className="mt-5">
             <AddToCartForm variantId={selected.id} soldOut={selected.stock <= 0} />
           </div>
+          {selected.stock <= 0 ? (
+            <BackInStockForm key={selected.id} variantId={selected.id} optionLabel={product.optionNames.map((n) => selected.options[n]).filter(Boolean).join(" / ")} />
+          ) : null}
           {totalStock === 0 ? (
             <p className="mt-3 text-sm text-ink-muted">Every option of this product is sold out. We make more most months.</p>
           ) : null}

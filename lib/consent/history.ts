@@ -12,7 +12,7 @@ export function describeConsentEvent(event: Event): string {
     return `You agreed ${on} ${describeSource(event.source)}.`;
   }
   // Not the person's choice: the shop stopped on the email provider's report (lib/email/webhooks.ts).
-  if (event.method === "bounce") return `We stopped ${on}: our emails to you could not be delivered.`;
-  if (event.method === "complaint") return `We stopped ${on} after one of our emails was marked as spam.`;
+  if (event.method === "bounce") return `We stopped sending ${on}: our emails to you could not be delivered.`;
+  if (event.method === "complaint") return `We stopped sending ${on} after one of our emails was marked as spam.`;
   return `You withdrew ${on} ${describeSource(event.source)}.`;
 }

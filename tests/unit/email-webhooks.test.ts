@@ -37,8 +37,8 @@ describe("what a Resend event means for the shop", () => {
 
   it("tells the person it was the shop that stopped, after a bounce or a complaint", () => {
     const createdAt = new Date("2026-11-23T12:00:00Z");
-    expect(describeConsentEvent({ action: "withdrawn", method: "bounce", source: "email-provider", createdAt })).toBe("We stopped on 23 Nov 2026: our emails to you could not be delivered.");
-    expect(describeConsentEvent({ action: "withdrawn", method: "complaint", source: "email-provider", createdAt })).toBe("We stopped on 23 Nov 2026 after one of our emails was marked as spam.");
+    expect(describeConsentEvent({ action: "withdrawn", method: "bounce", source: "email-provider", createdAt })).toBe("We stopped sending on 23 Nov 2026: our emails to you could not be delivered.");
+    expect(describeConsentEvent({ action: "withdrawn", method: "complaint", source: "email-provider", createdAt })).toBe("We stopped sending on 23 Nov 2026 after one of our emails was marked as spam.");
   });
 });
 

@@ -36,10 +36,18 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
   boss.on("error", (error: unknown) => console.error("Job queue error:", error instanceof Error ? error.message : error));
   await boss.start();
   // A dead worker's job is noticed by its missing heartbeat; its batch by the batch lease.
-  await boss.createQueue("campaign-send", { policy: "exclusive", expireInSeconds: 300, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 });
-  await boss.createQueue("campaign-start", { policy: "exclusive", expireInSeconds: 300, retryLimit: 10, retryDelay: 5 });
-  // Stately: one running and one waiting, so an email owed while a round runs is not missed.
-  await boss.createQueue("email-outbox", { policy: "stately", expireInSeconds: 600, retryLimit: 3 });
+  // Stately outbox: one running and one waiting, so an email owed while a round runs is not missed.
+  const queues = [
+    { name: "campaign-send", policy: "exclusive", options: { expireInSeconds: 300, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 } },
+    { name: "campaign-start", policy: "exclusive", options: { expireInSeconds: 300, retryLimit: 10, retryDelay: 5 } },
+    { name: "email-outbox", policy: "stately", options: { expireInSeconds: 600, retryLimit: 3 } },
+  ] as const;
+  for (const q of queues) {
+    await boss.createQueue(q.name, { policy: q.policy, ...q.options });
+    // A database made by an older version keeps its queues: bring their settings up to date.
+    const { expireInSeconds, retryLimit, retryDelay } = q.options;
+    await boss.updateQueue(q.name, { expireInSeconds, retryLimit, retryDelay });
+  }
 
   await boss.work<{ campaignId: string }>("campaign-send", { localConcurrency: SLOTS, pollingIntervalSeconds: 1 }, async ([job]) => {
     // A long run: every new job waits for a poll, and at a provider's rate limit those gaps would show.

@@ -40,7 +40,7 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
   const queues = [
     { name: "campaign-send", policy: "exclusive", options: { expireInSeconds: 300, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 } },
     { name: "campaign-start", policy: "exclusive", options: { expireInSeconds: 300, retryLimit: 10, retryDelay: 5 } },
-    { name: "email-outbox", policy: "stately", options: { expireInSeconds: 600, retryLimit: 3 } },
+    { name: "email-outbox", policy: "stately", options: { expireInSeconds: 600, retryLimit: 3, retryDelay: 5 } },
   ] as const;
   for (const q of queues) {
     await boss.createQueue(q.name, { policy: q.policy, ...q.options });

@@ -86,3 +86,30 @@ test("the audit log shows the settings change with what changed, and filters by 
   await expect(page).toHaveURL(/\/admin\/audit$/);
   await context.close();
 });
+
+test("individual click tracking is off until an admin turns it on, and the privacy notice always says which", async ({ browser, page: shopper }) => {
+  await shopper.goto("/privacy");
+  await expect(shopper.getByText("Clicks on links in our newsletters, counted per link")).toBeVisible();
+  await expect(shopper.getByText("we do not record who clicked", { exact: false })).toBeVisible();
+
+  const { context, page } = await signedInAs(browser, ADMIN);
+  await page.goto("/admin/settings");
+  const form = page.getByRole("form", { name: "Shop settings" });
+  const box = form.getByRole("checkbox", { name: /Record which reader clicked a newsletter link/ });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved" }).first()).toBeVisible();
+  await shopper.goto("/privacy");
+  await expect(shopper.getByText("Which links you click in our newsletters, and when you first clicked one")).toBeVisible();
+
+  // And off again (the default), with the notice back to counting per link only.
+  await page.goto("/admin/settings");
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved" }).first()).toBeVisible();
+  await shopper.goto("/privacy");
+  await expect(shopper.getByText("Clicks on links in our newsletters, counted per link")).toBeVisible();
+  await context.close();
+});

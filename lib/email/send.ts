@@ -92,13 +92,17 @@ export type MarketingBatchResult =
  * provider is reached, if any recipient has no active grant for `topic` or is suppressed.
  * Per-email validation errors come back per item (the provider's permissive batch mode).
  */
-export async function sendMarketingBatch(items: MarketingBatchItem[], { topic, idempotencyKey }: { topic: string; idempotencyKey: string }): Promise<MarketingBatchResult> {
+export async function sendMarketingBatch(
+  items: MarketingBatchItem[],
+  { topic, idempotencyKey, pace }: { topic: string; idempotencyKey: string; /** Waits for the provider's rate, right before the call. */ pace?: () => Promise<void> },
+): Promise<MarketingBatchResult> {
   if (items.length === 0 || items.length > 100) throw new Error("A marketing batch holds 1 to 100 emails");
   await assertMayMarket(
     items.map((i) => ({ subscriberId: i.subscriberId, email: i.to })),
     [topic],
   );
   const from = fromHeader(await getShopSettings());
+  await pace?.();
   const { data, error, headers } = await resend().batch.send(
     items.map((i) => ({ from, to: i.to, subject: i.subject, html: i.html, text: i.text, headers: i.headers })),
     { idempotencyKey, batchValidation: "permissive" },

@@ -15,7 +15,8 @@ import { sendCampaignBatches } from "@/lib/marketing/sender";
  * campaign tables hold the truth about who was sent what, so any number of workers can run.
  *
  * Queues:
- *   campaign-send   sends batches of one campaign for ~25 s; `slots` jobs per campaign so two
+ *   campaign-send   sends batches of one campaign for up to 2 minutes (it stops at once when the
+ *                   campaign is paused or cancelled); `slots` jobs per campaign so two
  *                   workers share a big campaign (exclusive per slot: one queued or running).
  *   campaign-start  starts a scheduled campaign when its time comes (takes the audience snapshot).
  *   email-outbox    sends the emails owed in the outbox (order confirmations, status updates,
@@ -34,13 +35,23 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4, application_name: "hearth-worker" } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on("error", (error: unknown) => console.error("Job queue error:", error instanceof Error ? error.message : error));
   await boss.start();
-  await boss.createQueue("campaign-send", { policy: "exclusive", expireInSeconds: 120, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 });
-  await boss.createQueue("campaign-start", { policy: "exclusive", expireInSeconds: 300, retryLimit: 10, retryDelay: 5 });
-  // Stately: one running and one waiting, so an email owed while a round runs is not missed.
-  await boss.createQueue("email-outbox", { policy: "stately", expireInSeconds: 600, retryLimit: 3 });
+  // A dead worker's job is noticed by its missing heartbeat; its batch by the batch lease.
+  // Stately outbox: one running and one waiting, so an email owed while a round runs is not missed.
+  const queues = [
+    { name: "campaign-send", policy: "exclusive", options: { expireInSeconds: 300, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 } },
+    { name: "campaign-start", policy: "exclusive", options: { expireInSeconds: 300, retryLimit: 10, retryDelay: 5 } },
+    { name: "email-outbox", policy: "stately", options: { expireInSeconds: 600, retryLimit: 3, retryDelay: 5 } },
+  ] as const;
+  for (const q of queues) {
+    await boss.createQueue(q.name, { policy: q.policy, ...q.options });
+    // A database made by an older version keeps its queues: bring their settings up to date.
+    const { expireInSeconds, retryLimit, retryDelay } = q.options;
+    await boss.updateQueue(q.name, { expireInSeconds, retryLimit, retryDelay });
+  }
 
   await boss.work<{ campaignId: string }>("campaign-send", { localConcurrency: SLOTS, pollingIntervalSeconds: 1 }, async ([job]) => {
-    const result = await sendCampaignBatches(job!.data.campaignId, { budgetMs: 25_000, signal: job!.signal });
+    // A long run: every new job waits for a poll, and at a provider's rate limit those gaps would show.
+    const result = await sendCampaignBatches(job!.data.campaignId, { budgetMs: 120_000, signal: job!.signal });
     if (result.batches > 0) log(`Campaign ${job!.data.campaignId}: ${result.sent} sent, ${result.failed} failed, ${result.skipped} skipped${result.finished ? " — finished" : ""}`);
     return result;
   });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { latestEmail, linkIn, signedInAs } from "./support/auth";
 import { query } from "./support/database";
 import { emailsTo, uniqueAddress } from "./support/mailbox";
+import { seriousViolations } from "./support/axe";
 import { e2eServerSettings } from "./support/server-settings";
 
 /*
@@ -39,8 +40,10 @@ test("a guest asks on a sold-out option, confirms by email, and gets exactly one
 
   await page.goto("/products/fingerless-mitts?variant=FINMIT-NAVY");
   await expect(page.getByRole("button", { name: "Sold out" })).toBeDisabled();
+  expect(await seriousViolations(page)).toEqual([]);
   await askToBeEmailed(page, "not-an-address");
   await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await askToBeEmailed(page, guest);
   await expect(page.getByTestId("back-in-stock-result")).toContainText("Nearly there: check your inbox.");
   await expect(page.getByTestId("back-in-stock-result")).toContainText(guest);
@@ -48,14 +51,15 @@ test("a guest asks on a sold-out option, confirms by email, and gets exactly one
   // Nothing is live until the emailed link is used; opening it changes nothing by itself.
   const confirmation = await latestEmail(guest, /^Confirm: email me when Fingerless mitts is back$/);
   expect(confirmation.text).toContain("This does not sign you up to our newsletter.");
-  await page.goto(linkIn(confirmation, /\/back-in-stock\/confirm\?token=/));
+  const link = linkIn(confirmation, /\/back-in-stock\/confirm\?token=/);
+  await page.goto(link);
   await expect(page.getByRole("heading", { name: "Confirm your request" })).toBeVisible();
   expect((await query((sql) => sql`select status from back_in_stock_requests where email = ${guest}`))[0]!.status).toBe("requested");
   await page.getByRole("button", { name: "Yes, email me once" }).click();
   await expect(page.getByRole("heading", { name: "You're on the list" })).toBeVisible();
   await expect(page.getByText(`We'll email ${guest} once when Fingerless mitts (Navy) is back in stock`)).toBeVisible();
   // Opening the link again only says so.
-  await page.goBack();
+  await page.goto(link);
   await expect(page.getByRole("heading", { name: "You're on the list" })).toBeVisible();
 
   const staff = await signedInAs(browser, "staff@emberandoak.example");

@@ -1,5 +1,6 @@
 import { SESSION_COOKIE, SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "@/lib/auth/constants";
 import { CART_COOKIE, CART_COOKIE_DAYS, CART_COUNT_COOKIE } from "@/lib/cart/cookies";
+import { BACK_IN_STOCK_CONFIRMATION_DAYS } from "@/lib/back-in-stock/wording";
 import { consentPurposes } from "@/lib/consent/purposes";
 import { shopConfig } from "@/lib/shop-config";
 
@@ -43,6 +44,12 @@ export const collectedData: CollectedData[] = [
     why: "So we only email or personalise when you have said yes, and can prove it.",
     basis: "Legal obligation (proof of consent).",
     kept: "While the choice applies; erased with your account.",
+  },
+  {
+    what: "“Email me when it's back” requests: your email address, which product option, the wording you saw, and when you asked and confirmed",
+    why: "To send the one email you asked for when that option is back in stock. It is not a newsletter subscription.",
+    basis: "Your consent, given on the product page (and confirmed by the emailed link if you were not signed in).",
+    kept: `Until that one email is sent: then we forget your address. An unconfirmed request lapses after ${BACK_IN_STOCK_CONFIRMATION_DAYS} days.`,
   },
   {
     what: "A scrambled fingerprint (keyed hash) of your network address and email address when you sign up or ask for a sign-in link",

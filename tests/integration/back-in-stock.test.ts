@@ -9,11 +9,16 @@ import { testSql } from "../support/sql";
  * many senders run at once. Only the staff session (for the product form) is replaced, and
  * Next's cache calls are dropped.
  */
+type Person = { id: string; email: string; name: string | null; role: "customer" | "staff" };
+/** Who the product page's action sees as signed in (null: a guest). */
+const session = vi.hoisted(() => ({ shopper: null as Person | null }));
 vi.mock("@/lib/auth/session", () => {
   const staff = { id: "staff-back-in-stock", email: "staff@example.com", name: "Sam", role: "staff" as const };
-  return { requireUser: async () => staff, requirePermission: async () => staff, getSessionUser: async () => staff };
+  return { requireUser: async () => staff, requirePermission: async () => staff, getSessionUser: async () => session.shopper };
 });
 vi.mock("next/cache", () => ({ revalidateTag: () => {} }));
+// The connection's address, as the rate limiter reads it (one client for the whole file).
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 let capture: MailCapture;
 /** A signed-in shopper making requests for their own address. */
@@ -34,7 +39,7 @@ afterAll(async () => {
 });
 
 const load = async () => {
-  const [queries, deliver, catalog, privacy, erasure, accounts, products] = await Promise.all([
+  const [queries, deliver, catalog, privacy, erasure, accounts, products, start] = await Promise.all([
     import("@/db/queries/back-in-stock"),
     import("@/lib/back-in-stock/deliver"),
     import("@/db/queries/catalog"),
@@ -42,8 +47,9 @@ const load = async () => {
     import("@/lib/privacy/erasure"),
     import("@/db/queries/accounts"),
     import("@/app/admin/products/actions"),
+    import("@/lib/back-in-stock/request"),
   ]);
-  return { ...queries, ...deliver, ...catalog, ...privacy, ...erasure, ...accounts, ...products };
+  return { ...queries, ...deliver, ...catalog, ...privacy, ...erasure, ...accounts, ...products, ...start };
 };
 
 async function makeVariant(stock = 0) {
@@ -192,6 +198,40 @@ describe("back in stock", () => {
     expect(await deliverDueBackInStockEmails()).toBe(0);
     expect(await sentTo(lateEmail)).toEqual([]);
     expect(await confirmBackInStockRequest(hash("no-such-token"))).toEqual({ ok: false, reason: "invalid" });
+    // The retention run forgets unconfirmed requests whose link has expired, and nothing else.
+    const { deleteExpiredBackInStockRequests } = await load();
+    expect(await deleteExpiredBackInStockRequests()).toBeGreaterThanOrEqual(1);
+    expect(await sql`select id from back_in_stock_requests where email = ${lateEmail}`).toHaveLength(0);
+  });
+
+  it("the product page's request: the signed-in account's own address is live at once; any other address needs its link; rate-limited per address", async () => {
+    const { startBackInStockRequest, upsertUserWithRole } = await load();
+    const v = await makeVariant(0);
+    const own = address("own");
+    const { user } = await upsertUserWithRole(own, "customer");
+    session.shopper = { id: user.id, email: own, name: null, role: "customer" };
+    try {
+      expect(await startBackInStockRequest({ variantId: v.variantId, email: own })).toBe("active");
+      expect(await sentTo(own)).toEqual([]);
+      const typed = address("typed");
+      expect(await startBackInStockRequest({ variantId: v.variantId, email: typed })).toBe("check_email");
+      expect(await sentTo(typed)).toEqual(["back-in-stock-confirm"]);
+      const rows = await sql`select email, status, user_id from back_in_stock_requests where variant_id = ${v.variantId} order by created_at`;
+      expect(rows.map((r) => [r.email, r.status, r.user_id])).toEqual([
+        [own, "active", user.id],
+        [typed, "requested", null],
+      ]);
+    } finally {
+      session.shopper = null;
+    }
+
+    // A guest: each ask (re)sends the link, up to the address's daily limit; then nothing more is sent.
+    const guest = address("limit");
+    for (let i = 0; i < 5; i++) expect(await startBackInStockRequest({ variantId: v.variantId, email: guest })).toBe("check_email");
+    expect(await startBackInStockRequest({ variantId: v.variantId, email: guest })).toBe("rate_limited");
+    expect(await sentTo(guest)).toHaveLength(5);
+    // Only the newest link works: one waiting request, its token replaced each time.
+    expect(await sql`select id from back_in_stock_requests where email = ${guest}`).toHaveLength(1);
   });
 
   it("an option already on the shelf takes no request; a failed send is retried later, still only once", async () => {

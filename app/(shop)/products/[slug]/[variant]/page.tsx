@@ -128,11 +128,11 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <div className="mt-5">
             <AddToCartForm variantId={selected.id} soldOut={selected.stock <= 0} />
           </div>
-          {selected.stock <= 0 ? (
-            <BackInStockForm key={selected.id} variantId={selected.id} optionLabel={product.optionNames.map((n) => selected.options[n]).filter(Boolean).join(" / ")} />
-          ) : null}
           {totalStock === 0 ? (
             <p className="mt-3 text-sm text-ink-muted">Every option of this product is sold out. We make more most months.</p>
+          ) : null}
+          {selected.stock <= 0 ? (
+            <BackInStockForm key={selected.id} variantId={selected.id} optionLabel={product.optionNames.map((n) => selected.options[n]).filter(Boolean).join(" / ")} />
           ) : null}
 
           <div className="mt-8 space-y-6 border-t border-line pt-6 text-sm leading-relaxed">

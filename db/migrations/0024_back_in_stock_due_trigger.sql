@@ -6,6 +6,10 @@ CREATE FUNCTION back_in_stock_mark_due() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE back_in_stock_requests SET due_at = now()
   WHERE variant_id = NEW.id AND status = 'active' AND due_at IS NULL;
+  -- Wakes the worker (lib/jobs/worker.ts) once the stock change commits.
+  IF FOUND THEN
+    PERFORM pg_notify('hearth_outbox', '');
+  END IF;
   RETURN NULL;
 END;
 $$;

@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import { listCampaignsWithWork, listDueScheduledCampaigns } from "@/db/queries/campaign-batches";
 import { beginSending, CAMPAIGN_CHANNEL } from "@/db/queries/campaign-sending";
 import { OUTBOX_CHANNEL } from "@/db/queries/outbox";
+import { deleteExpiredBackInStockRequests } from "@/db/queries/back-in-stock";
+import { deliverDueBackInStockEmails } from "@/lib/back-in-stock/deliver";
 import { deliverDueOutboxEmails } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
 import { sendCampaignBatches } from "@/lib/marketing/sender";
@@ -20,7 +22,10 @@ import { sendCampaignBatches } from "@/lib/marketing/sender";
  *                   workers share a big campaign (exclusive per slot: one queued or running).
  *   campaign-start  starts a scheduled campaign when its time comes (takes the audience snapshot).
  *   email-outbox    sends the emails owed in the outbox (order confirmations, status updates,
- *                   newsletter welcomes); queued at once on the app's NOTIFY, and every 15 s.
+ *                   newsletter welcomes) and back-in-stock emails that became due; queued at
+ *                   once on the app's NOTIFY (a stock change that makes requests due sends
+ *                   one too), and every 15 s.
+ *   housekeeping    hourly: unconfirmed back-in-stock requests past their link's expiry.
  * A tick every couple of seconds, and a NOTIFY from the app when a campaign starts or resumes,
  * queue what is due.
  */
@@ -41,6 +46,7 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
     { name: "campaign-send", policy: "exclusive", options: { expireInSeconds: 300, heartbeatSeconds: 10, retryLimit: 20, retryDelay: 2 } },
     { name: "campaign-start", policy: "exclusive", options: { expireInSeconds: 300, retryLimit: 10, retryDelay: 5 } },
     { name: "email-outbox", policy: "stately", options: { expireInSeconds: 600, retryLimit: 3, retryDelay: 5 } },
+    { name: "housekeeping", policy: "exclusive", options: { expireInSeconds: 600, retryLimit: 2, retryDelay: 60 } },
   ] as const;
   for (const q of queues) {
     await boss.createQueue(q.name, { policy: q.policy, ...q.options });
@@ -67,7 +73,13 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
   });
   await boss.work("email-outbox", { pollingIntervalSeconds: 0.5 }, async () => {
     await deliverDueOutboxEmails();
+    await deliverDueBackInStockEmails();
   });
+  await boss.work("housekeeping", { pollingIntervalSeconds: 30 }, async () => {
+    const expired = await deleteExpiredBackInStockRequests();
+    if (expired) log(`Removed ${expired} unconfirmed back-in-stock requests past their link's expiry`);
+  });
+  await boss.schedule("housekeeping", "17 * * * *");
 
   let lastOutbox = 0;
   let ticking = false;

@@ -87,12 +87,13 @@ export function SendPanel({ id, status, scheduledFor, sendAtDefault, minSendAt, 
       ) : null}
       {maySend ? (
         <div className="border-t border-line pt-4">
+          {audience === 0 ? <p className="mb-3 text-sm text-ink-muted">Nobody would get it right now, so there is nothing to send. Check the topic and the segment.</p> : null}
           <ConfirmAction
             action={sendCampaignNowAction}
             fields={{ id }}
             tone="primary"
             trigger={
-              <Button type="button" disabled={dirty}>
+              <Button type="button" disabled={dirty || audience === 0}>
                 Send now…
               </Button>
             }

@@ -93,8 +93,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               ? `Scheduled for ${formatDateTime(campaign.scheduledAt)}`
               : undefined
         }
-        actions={live && maySend ? <CampaignControls id={campaign.id} status={campaign.status as "sending" | "paused"} remaining={progress?.remaining ?? 0} /> : null}
       />
+      {live && maySend ? (
+        <div className="mb-6">
+          <CampaignControls id={campaign.id} status={campaign.status as "sending" | "paused"} remaining={progress?.remaining ?? 0} />
+        </div>
+      ) : null}
       <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:items-start">
         <div className="space-y-6">
           {progress ? (

@@ -112,7 +112,8 @@ test("a marketer builds a segment, writes a campaign, sends a test and sends it"
   await expect(progress.getByRole("progressbar", { name: "Emails handled" })).toHaveAttribute("aria-valuenow", "0");
   await expect(progress.locator('[data-figure="Remaining"]')).toHaveText("3");
   await expect(progress.locator('[data-figure="Sent"]')).toHaveText("0");
-  await expect(page.frameLocator('iframe[title="Email preview"]').getByRole("heading", { name: `Everything must go ${tag}` })).toBeVisible();
+  const frozen = page.getByRole("region", { name: "The email" }).frameLocator('iframe[title="Email preview"]');
+  await expect(frozen.getByRole("heading", { name: `Everything must go ${tag}` })).toBeVisible();
   await page.getByRole("tab", { name: "Plain text" }).click();
   expect(await seriousViolations(page)).toEqual([]);
 

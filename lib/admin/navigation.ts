@@ -11,6 +11,8 @@ export const adminNavigation: AdminNavItem[] = [
   { href: "/admin/customers", label: "Customers", permission: "customers:read" },
   { href: "/admin/discounts", label: "Discounts", permission: "discounts:read" },
   { href: "/admin/marketing/subscribers", label: "Subscribers", permission: "marketing:read" },
+  { href: "/admin/marketing/campaigns", label: "Campaigns", permission: "marketing:read" },
+  { href: "/admin/marketing/segments", label: "Segments", permission: "marketing:read" },
   { href: "/admin/marketing", label: "List growth", permission: "marketing:read" },
   { href: "/admin/exports", label: "Exports", permission: "exports:read" },
   { href: "/admin/settings", label: "Settings", permission: "settings:write" },

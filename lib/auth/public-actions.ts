@@ -46,6 +46,9 @@ export const routeHandlers: Record<string, Record<string, string>> = {
   "app/admin/exports/customers.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
   "app/admin/exports/subscribers.csv/route.ts": { GET: "requirePermission(exports:read); audited" },
   "app/admin/marketing/subscribers/export.csv/route.ts": { GET: "requirePermission(marketing:read), then a recent sign-in (else back to the list to confirm); audited" },
+  "app/admin/marketing/segments/count/route.ts": { GET: "requirePermission(\"marketing:read\"): 401 anonymous, 403 for a role without it; counts only, no personal data" },
+  "app/admin/marketing/campaigns/preview/route.ts": { POST: "requirePermission(\"marketing:read\") before the body is read; renders the posted draft for a sample recipient, body size capped" },
+  "app/admin/marketing/campaigns/[id]/progress/route.ts": { GET: "requirePermission(\"marketing:read\"): 401 anonymous, 403 for a role without it (even at a made-up id); counts only" },
   "app/api/health/route.ts": { GET: "public liveness check; says only ok/degraded and the database latency" },
   "app/api/auth/[...nextauth]/route.ts": {
     GET: "only the email callback answers (a redirect to the confirm page); everything else is 404",

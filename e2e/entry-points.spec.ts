@@ -190,6 +190,11 @@ const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; for
     },
   ],
   "app/api/unsubscribe/[token]/route.ts POST": [{ path: "/unsubscribe/forged.token", method: "POST", form: { "List-Unsubscribe": "One-Click" }, status: 404 }],
+  // A campaign link the shop did not sign goes nowhere (not an open redirect) and counts nothing.
+  "app/r/[token]/route.ts GET": [
+    { path: "/r/eyJjIjoiMDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAwIiwidSI6Imh0dHBzOi8vZXZpbC5leGFtcGxlIn0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", method: "GET", status: 404 },
+    { path: "/r/junk", method: "GET", status: 404 },
+  ],
   "app/api/auth/[...nextauth]/route.ts GET": [
     { path: "/api/auth/session", method: "GET", status: 404 },
     { path: "/api/auth/csrf", method: "GET", status: 404 },

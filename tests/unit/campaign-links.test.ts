@@ -12,8 +12,17 @@ describe("campaign click links", () => {
     expect(tracked).toHaveLength(2);
     expect(out).toContain('href="mailto:hi@shop.test"');
     expect(out).toContain('href="https://shop.test/preferences/abc"');
-    expect(readTrackedLink(tracked[0]!.split("/r/")[1]!)).toEqual({ campaignId: "c0ffee00-0000-4000-8000-000000000000", url: "https://shop.test/journal?a=1&b=2" });
+    // Not tied to a reader: the token has no recipient.
+    expect(readTrackedLink(tracked[0]!.split("/r/")[1]!)).toEqual({ campaignId: "c0ffee00-0000-4000-8000-000000000000", url: "https://shop.test/journal?a=1&b=2", recipientId: null });
     expect(readTrackedLink(tracked[1]!.split("/r/")[1]!)?.url).toBe("https://shop.test/x");
+  });
+
+  it("with individual tracking on, leaves a marker per link for each reader's own signed link", () => {
+    const perRecipient = { links: [] as string[] };
+    const out = trackBodyLinks(html, "c", perRecipient);
+    expect(perRecipient.links).toEqual(["https://shop.test/journal?a=1&b=2", "https://shop.test/x"]);
+    expect(out).not.toContain("/r/");
+    expect(readTrackedLink(trackedLinkUrl("c", perRecipient.links[0]!, 42).split("/r/")[1]!)?.recipientId).toBe(42);
   });
 
   it("refuses tokens it did not sign or that point anywhere but http(s)", () => {

@@ -171,34 +171,3 @@ export async function lockCampaignToSend(tx: Tx, id: string): Promise<{ subject:
   if (!row.body.trim()) throw new AppError("invalid", "Write the email before sending it: its text is empty.");
   return row;
 }
-
-export type CampaignStatsDto = {
-  recipients: number;
-  sent: number;
-  delivered: number;
-  bounced: number;
-  complained: number;
-  unsubscribed: number;
-  /** Clicks on the email's links, counted per link, never per person. */
-  clicks: number;
-  links: { url: string; clicks: number }[];
-};
-
-export async function getCampaignStats(id: string): Promise<CampaignStatsDto | null> {
-  if (!uuid.test(id)) return null;
-  const [row] = await getDb().execute<Omit<CampaignStatsDto, "links" | "clicks"> & { clicks: number }>(sql`
-    select count(r.id)::int as recipients,
-      count(r.id) filter (where r.status = 'sent')::int as sent,
-      count(r.delivered_at)::int as delivered,
-      count(r.bounced_at)::int as bounced,
-      count(r.complained_at)::int as complained,
-      count(r.unsubscribed_at)::int as unsubscribed,
-      (select coalesce(sum(k.clicks), 0)::int from campaign_link_clicks k where k.campaign_id = c.id) as clicks
-    from campaigns c left join campaign_recipients r on r.campaign_id = c.id
-    where c.id = ${id}
-    group by c.id`);
-  if (!row) return null;
-  const links = await getDb().execute<{ url: string; clicks: number }>(sql`
-    select url, clicks from campaign_link_clicks where campaign_id = ${id} order by clicks desc, url limit 20`);
-  return { ...row, links: links.map((l) => ({ url: l.url, clicks: l.clicks })) };
-}

@@ -1,6 +1,6 @@
 import { createElement, type ReactElement } from "react";
 import { siteUrl } from "@/lib/env";
-import { CampaignEmail } from "@/lib/email/templates/campaign";
+import { CampaignEmail, type CampaignEmailProps } from "@/lib/email/templates/campaign";
 import { listUnsubscribeHeaders, preferencesUrl, unsubscribeUrl } from "@/lib/newsletter/links";
 import { subscriptionReason } from "@/lib/newsletter/why";
 
@@ -19,7 +19,9 @@ export type CampaignRecipientRef = { subscriberId: string; consentSource: string
 
 export type BuiltCampaignEmail = {
   subject: string;
-  react: ReactElement;
+  /** The "why you get this" sentence (the sender fills it in per recipient). */
+  why: string;
+  react: ReactElement<CampaignEmailProps>;
   /** List-Unsubscribe and List-Unsubscribe-Post (RFC 8058), naming this recipient. */
   headers: Record<string, string>;
 };
@@ -28,6 +30,7 @@ export function campaignEmailFor({ campaign, recipient }: { campaign: CampaignCo
   const why = subscriptionReason([{ purpose: campaign.topic, at: recipient.consentAt, source: recipient.consentSource }]);
   return {
     subject: campaign.subject,
+    why,
     headers: listUnsubscribeHeaders(recipient.subscriberId, campaign.id),
     react: createElement(CampaignEmail, {
       siteUrl: siteUrl(),

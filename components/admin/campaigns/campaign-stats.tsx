@@ -1,8 +1,10 @@
-import type { CampaignStatsDto } from "@/db/queries/campaigns";
+import type { CampaignStats as CampaignStatsDto } from "@/db/queries/campaign-stats";
+import { shopConfig } from "@/lib/shop-config";
+
+const percent = new Intl.NumberFormat(shopConfig.locale, { style: "percent", maximumFractionDigits: 1 });
 
 function rate(part: number, whole: number): string {
-  if (whole === 0) return "—";
-  return `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format((part / whole) * 100)}%`;
+  return whole === 0 ? "—" : percent.format(part / whole);
 }
 
 /**
@@ -10,14 +12,16 @@ function rate(part: number, whole: number): string {
  * counter: per campaign and per link, never per person (no open tracking at all).
  */
 export function CampaignStats({ stats }: { stats: CampaignStatsDto }) {
-  const numbers = new Intl.NumberFormat("en-GB");
+  const numbers = new Intl.NumberFormat(shopConfig.locale);
   const figures: [string, string, string?][] = [
     ["Recipients", numbers.format(stats.recipients)],
     ["Delivered", numbers.format(stats.delivered), rate(stats.delivered, stats.sent)],
     ["Bounced", numbers.format(stats.bounced), rate(stats.bounced, stats.sent)],
-    ["Complaints", numbers.format(stats.complained), rate(stats.complained, stats.sent)],
-    ["Unsubscribes", numbers.format(stats.unsubscribed), rate(stats.unsubscribed, stats.sent)],
+    ["Complaints", numbers.format(stats.complaints), rate(stats.complaints, stats.sent)],
+    ["Unsubscribes", numbers.format(stats.unsubscribes), rate(stats.unsubscribes, stats.sent)],
     ["Link clicks", numbers.format(stats.clicks)],
+    // Only with the shop's individual click tracking on (off by default).
+    ...(stats.clickers > 0 ? [["Readers who clicked", numbers.format(stats.clickers), rate(stats.clickers, stats.sent)] as [string, string, string]] : []),
   ];
   return (
     <section aria-labelledby="stats-heading" className="rounded-card border border-line bg-surface-raised p-4 md:p-6">
@@ -38,7 +42,7 @@ export function CampaignStats({ stats }: { stats: CampaignStatsDto }) {
       </dl>
       <p className="mt-3 text-sm">
         <span className="text-ink-muted">Unsubscribe rate: </span>
-        <strong>{rate(stats.unsubscribed, stats.sent)}</strong>
+        <strong>{rate(stats.unsubscribes, stats.sent)}</strong>
       </p>
       {stats.links.length > 0 ? (
         <div className="mt-4">

@@ -1,35 +1,40 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { latestEmail, signedInAs } from "./support/auth";
+import { emailsTo } from "./support/mailbox";
 import { seriousViolations } from "./support/axe";
 import { query } from "./support/database";
 
 /*
- * The marketer's journey from a segment to a sending campaign: the live count follows the
- * rules, the preview follows the draft, a test reaches their own inbox, and "Send now" takes
- * the audience snapshot and shows the progress panel. (The sending worker is separate: these
- * assertions stop at what this page does itself — recipients snapshotted, all still to send.)
+ * The marketer's journey from a segment to a sent campaign: the live count follows the rules,
+ * the preview follows the draft, a test reaches their own inbox, "Send now" takes the audience
+ * snapshot, the worker the e2e server runs sends it (to the capture mailbox) while the progress
+ * panel follows, and the emails carry the headers, footer and a working one-click unsubscribe.
  */
 
 const MARKETER = "marketer@emberandoak.example";
 
-/** Confirmed subscribers who signed up through `source`, each granted the given topics. */
+/** Confirmed subscribers who signed up through `source`, each granted the given topics; returns their addresses. */
 async function subscribers(source: string, topicsEach: string[][]) {
+  const emails: string[] = [];
   for (const topics of topicsEach) {
-    const [row] = await query((sql) => sql`insert into subscribers (email, confirmed_at) values (${`camp-${randomUUID().slice(0, 8)}@example.com`}, now()) returning id`);
+    const email = `camp-${randomUUID().slice(0, 8)}@example.com`;
+    emails.push(email);
+    const [row] = await query((sql) => sql`insert into subscribers (email, confirmed_at) values (${email}, now()) returning id`);
     for (const topic of topics) {
       await query(
         (sql) => sql`insert into consent_events (subscriber_id, purpose, action, wording_id, source, method) values (${row!.id}, ${topic}, 'granted', 'newsletter-signup@2026-11', ${source}, 'double_opt_in')`,
       );
     }
   }
+  return emails;
 }
 
 test("a marketer builds a segment, writes a campaign, sends a test and sends it", async ({ browser }) => {
   test.setTimeout(90_000);
   const tag = randomUUID().slice(0, 8);
   const source = `utm:e2e-${tag}`;
-  await subscribers(source, [["newsletter:offers", "newsletter:new-arrivals"], ["newsletter:offers", "newsletter:new-arrivals"], ["newsletter:offers"]]);
+  const readers = await subscribers(source, [["newsletter:offers", "newsletter:new-arrivals"], ["newsletter:offers", "newsletter:new-arrivals"], ["newsletter:offers"]]);
 
   const { context, page } = await signedInAs(browser, MARKETER);
   await page.goto("/admin");
@@ -67,7 +72,7 @@ test("a marketer builds a segment, writes a campaign, sends a test and sends it"
   await form.getByLabel("Subject").fill(subject);
   await form.getByLabel("Topic").selectOption({ label: "Offers and events" });
   await form.getByLabel("Audience").selectOption({ label: `Instagram ${tag}` });
-  await form.getByLabel("Email", { exact: true }).fill(`# Everything must go ${tag}\n\nTwenty per cent off **every mug**.`);
+  await form.getByLabel("Email", { exact: true }).fill(`# Everything must go ${tag}\n\nTwenty per cent off **every mug**. [See the mugs](http://localhost/collections/mugs)`);
   await expect(preview.getByRole("heading", { name: `Everything must go ${tag}` })).toBeVisible();
   await expect(page.getByTestId("preview-subject")).toHaveText(subject);
   await page.getByRole("tab", { name: "Plain text" }).click();
@@ -107,26 +112,47 @@ test("a marketer builds a segment, writes a campaign, sends a test and sends it"
   await expect(page.getByText("Fixed since it started sending")).toBeVisible();
   const [snapshot] = await query((sql) => sql`select count(*)::int as n from campaign_recipients where campaign_id = ${campaignId}`);
   expect(snapshot!.n).toBe(3);
-  // Without a worker nothing has gone yet: all three still to send.
-  // (Once the worker is merged, extend this to wait for 100 %.)
-  await expect(progress.getByRole("progressbar", { name: "Emails handled" })).toHaveAttribute("aria-valuenow", "0");
-  await expect(progress.locator('[data-figure="Remaining"]')).toHaveText("3");
-  await expect(progress.locator('[data-figure="Sent"]')).toHaveText("0");
-  const frozen = page.getByRole("region", { name: "The email" }).frameLocator('iframe[title="Email preview"]');
-  await expect(frozen.getByRole("heading", { name: `Everything must go ${tag}` })).toBeVisible();
-  await page.getByRole("tab", { name: "Plain text" }).click();
+  // The worker sends it; the panel follows without a reload and reaches 100 %.
+  await expect(progress.getByRole("progressbar", { name: "Emails handled" })).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
+  await expect(progress.locator('[data-figure="Sent"]')).toHaveText("3");
+  await expect(progress.locator('[data-figure="Remaining"]')).toHaveText("0");
   expect(await seriousViolations(page)).toEqual([]);
 
-  await page.getByRole("button", { name: "Pause" }).click();
-  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Paused");
-  await page.getByRole("button", { name: "Resume" }).click();
-  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  // Each reader got exactly one, with the one-click unsubscribe headers and the footer.
+  for (const reader of readers) {
+    const mails = (await emailsTo(reader)).filter((m) => m.subject === subject);
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!;
+    expect(mail.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(mail.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:\d+\/unsubscribe\/[\w-]+\.[\w-]+>$/);
+    expect(mail.text).toMatch(/Why you got this email: You subscribed to Offers and events on \d{1,2} \w{3} \d{4}/);
+    expect(mail.text).toContain("Choose which emails you get");
+    // The shop's postal address (from its settings) is in every marketing email.
+    expect(mail.text).toContain("Hathersage S32 1BA");
+    // Body links go through the shop's own counter, not straight to the destination.
+    expect(mail.html).toMatch(/href="http:\/\/localhost:\d+\/r\/[\w-]+\.[\w-]+"/);
+  }
+  // One click on the mail app's Unsubscribe button (RFC 8058) ends the subscription, counted for this campaign.
+  const first = (await emailsTo(readers[0]!)).find((m) => m.subject === subject)!;
+  const unsubscribe = await page.request.post(first.headers["List-Unsubscribe"]!.slice(1, -1), { form: { "List-Unsubscribe": "One-Click" } });
+  expect(unsubscribe.status()).toBe(200);
+  const [left] = await query(
+    (sql) => sql`select action, method from consent_events e join subscribers s on s.id = e.subscriber_id where s.email = ${readers[0]!} and e.purpose = 'newsletter:offers' order by e.id desc limit 1`,
+  );
+  expect(left).toEqual({ action: "withdrawn", method: "unsubscribe_header" });
+  await page.reload();
+  const results = page.getByRole("region", { name: "Results" });
+  await expect(results).toContainText("Unsubscribe rate: 33.3%");
 
-  // The list shows it sending; its segment can no longer be deleted.
+  // List growth shows the campaign's unsubscribe rate beside the others.
+  await menu.getByRole("link", { name: "List growth" }).click();
+  await expect(page.getByRole("heading", { name: "List growth", level: 1 })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: subject })).toContainText("33.3%");
+
+  // The list shows it sent; its segment can no longer be deleted.
   await menu.getByRole("link", { name: "Campaigns" }).click();
   const row = page.getByRole("row").filter({ hasText: subject });
-  await expect(row).toContainText("Sending 0%");
+  await expect(row).toContainText("Sent");
   await expect(row).toContainText(`Instagram ${tag}`);
   await expect(row.getByRole("cell").nth(3)).toHaveText("3");
   await page.goto(segmentUrl);
@@ -137,24 +163,53 @@ test("a marketer builds a segment, writes a campaign, sends a test and sends it"
   await context.close();
 });
 
-test("a sending campaign can be cancelled after a confirmation; nobody still waiting gets it", async ({ browser }) => {
-  const tag = randomUUID().slice(0, 8);
-  await subscribers(`utm:e2e-${tag}`, [["newsletter:new-arrivals"]]);
+/** A campaign stopped mid-send (as if paused by the marketer), with one reader still queued. */
+async function pausedCampaign(tag: string, subject: string) {
+  const [reader] = await subscribers(`utm:e2e-${tag}`, [["newsletter:new-arrivals"]]);
   const [campaign] = await query(
-    (sql) => sql`insert into campaigns (subject, body, topic, created_by) values (${`Cancel me ${tag}`}, 'Hello', 'newsletter:new-arrivals', 'e2e') returning id`,
+    (sql) => sql`insert into campaigns (subject, body, topic, created_by, status, started_at) values (${subject}, 'Hello', 'newsletter:new-arrivals', 'e2e', 'paused', now()) returning id`,
   );
+  await query(
+    (sql) => sql`insert into campaign_recipients (campaign_id, subscriber_id, email, consent_source, consent_at)
+      select ${campaign!.id}, s.id, s.email, 'footer', now() from subscribers s where s.email = ${reader!}`,
+  );
+  return { id: campaign!.id as string, reader: reader! };
+}
+
+test("a paused campaign can be cancelled after a confirmation; nobody still waiting gets it", async ({ browser }) => {
+  const tag = randomUUID().slice(0, 8);
+  const { id, reader } = await pausedCampaign(tag, `Cancel me ${tag}`);
   const { context, page } = await signedInAs(browser, MARKETER);
-  await page.goto(`/admin/marketing/campaigns/${campaign!.id}`);
-  await page.getByRole("button", { name: "Send now…" }).click();
-  await page.getByRole("dialog", { name: "Send this campaign now?" }).getByRole("button", { name: /^Send to / }).click();
+  await page.goto(`/admin/marketing/campaigns/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Paused");
   await page.getByRole("button", { name: "Cancel sending…" }).click();
   const dialog = page.getByRole("dialog", { name: "Cancel this campaign?" });
   await expect(dialog).toContainText("What was sent stays sent");
   await dialog.getByRole("button", { name: "Cancel campaign" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Cancelled");
   await expect(page.getByRole("region", { name: "Progress" }).locator('[data-figure="Remaining"]')).toHaveText("0");
-  const [queued] = await query((sql) => sql`select count(*)::int as n from campaign_recipients where campaign_id = ${campaign!.id} and status = 'queued'`);
+  const [queued] = await query((sql) => sql`select count(*)::int as n from campaign_recipients where campaign_id = ${id} and status = 'queued'`);
   expect(queued!.n).toBe(0);
+  // The worker had every chance: still nothing for the reader.
+  await page.waitForTimeout(2500);
+  expect((await emailsTo(reader)).filter((m) => m.subject === `Cancel me ${tag}`)).toHaveLength(0);
+  await context.close();
+});
+
+test("a paused campaign resumes and the worker finishes it", async ({ browser }) => {
+  const tag = randomUUID().slice(0, 8);
+  const { id, reader } = await pausedCampaign(tag, `Resume me ${tag}`);
+  const { context, page } = await signedInAs(browser, MARKETER);
+  await page.goto(`/admin/marketing/campaigns/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Paused");
+  await page.waitForTimeout(2500);
+  // Paused means paused: the worker leaves it alone.
+  expect((await emailsTo(reader)).filter((m) => m.subject === `Resume me ${tag}`)).toHaveLength(0);
+  await page.getByRole("button", { name: "Resume" }).click();
+  const progress = page.getByRole("region", { name: "Progress" });
+  await expect(progress.getByRole("progressbar", { name: "Emails handled" })).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Sent");
+  expect((await emailsTo(reader)).filter((m) => m.subject === `Resume me ${tag}`)).toHaveLength(1);
   await context.close();
 });
 

@@ -15,7 +15,7 @@ const methods: Record<string, string> = {
   unsubscribe_header: "one-click unsubscribe in their email app",
   unsubscribe_page: "unsubscribe link",
   account_deletion: "account deletion",
-  import: "imported with their declared consent",
+  import: "CSV import",
   bounce: "emails bounced",
   complaint: "reported as spam",
 };

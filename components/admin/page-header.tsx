@@ -6,7 +6,8 @@ export function AdminPageHeader({ title, description, actions, back }: { title: 
     <div className="mb-6">
       {back ? <div className="mb-2 text-sm">{back}</div> : null}
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-0 flex-1">
+        {/* basis: on a phone the actions wrap below the title instead of squeezing its text. */}
+        <div className="min-w-0 flex-1 basis-64">
           <h1 className="text-3xl">{title}</h1>
           {description ? <p className="mt-1 max-w-prose text-sm text-ink-muted">{description}</p> : null}
         </div>

@@ -17,7 +17,7 @@ const methods: Record<string, string> = {
   bounce: "hard bounce: the address cannot receive email",
   complaint: "marked one of our emails as spam",
   account_deletion: "account deletion",
-  import: "imported with their declared consent",
+  import: "CSV import",
 };
 
 type Event = { action: "requested" | "granted" | "withdrawn"; method: string; source: string; createdAt: Date };

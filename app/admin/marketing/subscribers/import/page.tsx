@@ -59,7 +59,9 @@ export default async function ImportSubscribersPage() {
           here: their choice stands. People already subscribed keep their consent as it is. Imported people are subscribed at once, with no confirmation email, so import only
           people who really agreed.
         </p>
-        <pre className="overflow-x-auto rounded-lg border border-line bg-surface-sunken p-3 text-xs text-ink" aria-label="Example file">
+        <p>For example:</p>
+        {/* Wrapped rather than scrolled sideways: a scrolling box would need to be focusable. */}
+        <pre className="rounded-lg border border-line bg-surface-sunken p-3 text-xs whitespace-pre-wrap text-ink [overflow-wrap:anywhere]">
           {example}
         </pre>
       </section>

@@ -64,7 +64,10 @@ function ruleConditions(rules: SegmentRules): SQL[] {
   return where;
 }
 
-/** The audience as a SELECT of (subscriber_id, email, consent_source, consent_at). */
+/**
+ * The audience as a SELECT of (subscriber_id, email, consent_source, consent_at). An imported
+ * grant's date is the one the person gave it on (declared_at), not the import's.
+ */
 function audienceSelect(topic: string, rules: SegmentRules): SQL {
   const conditions = [
     sql`not exists (select 1 from suppressions x where x.email_hash = ${suppressionHashSql(sql`s.email`)})`,
@@ -74,7 +77,7 @@ function audienceSelect(topic: string, rules: SegmentRules): SQL {
     select s.id as subscriber_id, s.email, g.source as consent_source, g.created_at as consent_at
     from subscribers s
     join lateral (
-      select e.action, e.source, e.created_at from consent_events e
+      select e.action, e.source, coalesce(e.declared_at, e.created_at) as created_at from consent_events e
       where e.subscriber_id = s.id and e.purpose = ${topic} and e.action <> 'requested'
       order by e.id desc limit 1
     ) g on g.action = 'granted'

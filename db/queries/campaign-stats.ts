@@ -73,8 +73,8 @@ export type ListGrowthWeek = { week: string; source: string; signups: number; un
 
 /**
  * New confirmed subscribers per week (Monday to Sunday in the shop's time zone) and signup
- * source, and unsubscribes per week, over the last `weeks` weeks (from the consent ledger: first grant of any newsletter topic per
- * subscriber; a withdrawal that left them with no topic).
+ * source, and unsubscribes per week, over the last `weeks` weeks (from the consent ledger: each
+ * subscriber's first grant of a newsletter topic; people who withdrew a topic, once a week each).
  */
 export async function getListGrowth(weeks: number, timeZone: string): Promise<ListGrowthWeek[]> {
   const local = (column: SQL) => sql`date_trunc('week', ${column} at time zone ${timeZone})`;
@@ -85,16 +85,17 @@ export async function getListGrowth(weeks: number, timeZone: string): Promise<Li
       where subscriber_id is not null and purpose like 'newsletter:%' and action = 'granted'
       order by subscriber_id, id),
     lefts as (
-      select distinct on (subscriber_id, ${local(sql`created_at`)}) subscriber_id, created_at from consent_events
-      where subscriber_id is not null and purpose like 'newsletter:%' and action = 'withdrawn'
-        and created_at at time zone ${timeZone} >= ${since}
-      order by subscriber_id, ${local(sql`created_at`)}, id)
+      select distinct on (subscriber_id, week) subscriber_id, week from (
+        select subscriber_id, id, ${local(sql`created_at`)} as week from consent_events
+        where subscriber_id is not null and purpose like 'newsletter:%' and action = 'withdrawn'
+          and created_at at time zone ${timeZone} >= ${since}) w
+      order by subscriber_id, week, id)
     select to_char(week, 'YYYY-MM-DD') as week, source, sum(signups)::int as signups, sum(unsubscribes)::int as unsubscribes from (
       select ${local(sql`created_at`)} as week, source, count(*) as signups, 0 as unsubscribes from firsts
       where created_at at time zone ${timeZone} >= ${since}
       group by 1, 2
       union all
-      select ${local(sql`created_at`)}, '(unsubscribed)', 0, count(*) from lefts group by 1
+      select week, '(unsubscribed)', 0, count(*) from lefts group by 1
     ) x group by week, source order by week, source`);
   return [...rows];
 }

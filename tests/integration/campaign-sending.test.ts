@@ -298,6 +298,25 @@ describe("campaign stats without surveillance", () => {
   });
 });
 
+describe("list growth", () => {
+  it("counts new subscribers by week and signup source, and people who unsubscribed, in the shop's time zone", async () => {
+    const { getListGrowth } = await import("@/db/queries/campaign-stats");
+    const before = await getListGrowth(2, "Europe/London");
+    const count = (rows: typeof before, source: string) => rows.filter((r) => r.source === source).reduce((n, r) => n + (source === "(unsubscribed)" ? r.unsubscribes : r.signups), 0);
+    const topic = newTopic();
+    const people = await subscribersWithGrant(topic, 3);
+    // One of them leaves the same week; an old signup (a year ago) is outside the period.
+    await sql`insert into consent_events (subscriber_id, purpose, action, wording_id, source, method) values (${people[0]!.id}, 'newsletter:offers', 'withdrawn', 'test@1', 'email-link', 'unsubscribe_page')`;
+    const [old] = await sql<{ id: string }[]>`insert into subscribers (email, confirmed_at) values (${`old-${randomUUID().slice(0, 8)}@send.test`}, now() - interval '1 year') returning id`;
+    await sql`insert into consent_events (subscriber_id, purpose, action, wording_id, source, method, created_at) values (${old!.id}, 'newsletter:offers', 'granted', 'test@1', 'checkout', 'double_opt_in', now() - interval '1 year')`;
+    const after = await getListGrowth(2, "Europe/London");
+    expect(count(after, "footer") - count(before, "footer")).toBe(3);
+    expect(count(after, "(unsubscribed)") - count(before, "(unsubscribed)")).toBe(1);
+    expect(count(after, "checkout")).toBe(count(before, "checkout"));
+    expect(after.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.week))).toBe(true);
+  });
+});
+
 describe("individual click tracking (a shop setting, off by default)", () => {
   it("records which reader clicked only while the shop has it on", async () => {
     const m = await load();

@@ -49,7 +49,7 @@ export default async function MarketingGrowthPage() {
           New subscribers by week
         </h2>
         <p className="mt-1 text-sm text-ink-muted">
-          Last {WEEKS} weeks: {number.format(totalNew)} joined, {number.format(totalLeft)} left every topic.
+          Last {WEEKS} weeks: {number.format(totalNew)} joined; {number.format(totalLeft)} unsubscribed from a newsletter.
         </p>
         {totalNew === 0 && totalLeft === 0 ? (
           <EmptyState title="No signups in the last 12 weeks">People who confirm a newsletter signup appear here by the week they joined.</EmptyState>
@@ -85,7 +85,7 @@ export default async function MarketingGrowthPage() {
                       </TableHead>
                     ))}
                     <TableHead scope="col" className="text-end">
-                      Left
+                      Unsubscribed
                     </TableHead>
                   </TableRow>
                 </TableHeader>

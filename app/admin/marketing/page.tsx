@@ -92,7 +92,7 @@ export default async function MarketingGrowthPage() {
                 <TableBody>
                   {bars.map((bar) => (
                     <TableRow key={bar.week}>
-                      <TableCell>{bar.label}</TableCell>
+                      <TableCell className="whitespace-nowrap">{bar.label}</TableCell>
                       {bar.parts.map((p) => (
                         <TableCell key={p.key} className="text-end tabular-nums">
                           {number.format(p.value)}
@@ -141,7 +141,7 @@ export default async function MarketingGrowthPage() {
                         {c.subject}
                       </Link>
                     </TableCell>
-                    <TableCell>{c.startedAt ? formatDate(c.startedAt) : "–"}</TableCell>
+                    <TableCell className="whitespace-nowrap">{c.startedAt ? formatDate(c.startedAt) : "–"}</TableCell>
                     <TableCell className="text-end tabular-nums">{number.format(c.sent)}</TableCell>
                     <TableCell className="text-end tabular-nums">{number.format(c.unsubscribes)}</TableCell>
                     <TableCell className="text-end tabular-nums">{percent.format(c.sent ? c.unsubscribes / c.sent : 0)}</TableCell>

@@ -5,6 +5,8 @@ const sourceLabels: Record<string, string> = {
   "links-page": "Link page",
   checkout: "Checkout",
   "privacy-centre": "Privacy centre",
+  "preferences-page": "Preferences page",
+  "email-link": "Email link",
   import: "Imported",
 };
 
@@ -16,4 +18,4 @@ export function signupSourceLabel(source: string): string {
 }
 
 /** Fill classes for the sources in the growth chart, in legend order (theme tokens only). */
-export const sourceFills = ["fill-accent-600", "fill-accent-500", "fill-accent-100", "fill-ink-muted", "fill-line-strong", "fill-ink"];
+export const sourceFills = ["fill-accent-600", "fill-ink-muted", "fill-accent-100", "fill-line-strong", "fill-accent-500", "fill-ink"];

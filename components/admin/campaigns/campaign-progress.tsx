@@ -2,20 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import type { CampaignProgress } from "@/db/queries/campaign-sending";
 import { describeTimeLeft, percentDone } from "./wording";
 
-export type ProgressSnapshot = {
-  status: string;
-  recipients: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-  cancelled: number;
-  remaining: number;
-  sentLastMinute: number;
-  etaSeconds: number | null;
-  pausedReason: string | null;
-};
+/** What the progress route answers (dates travel as JSON strings, and the panel shows none). */
+export type ProgressSnapshot = Omit<CampaignProgress, "status" | "startedAt" | "finishedAt"> & { status: string };
 
 const POLL_MS = 2000;
 

@@ -34,6 +34,8 @@ async function restockInAdmin(page: Page, stock: string) {
 }
 
 test("a guest asks on a sold-out option, confirms by email, and gets exactly one email when staff restock", async ({ page, browser, request }) => {
+  // A long journey (two emails, two restocks, a sell-out and back) that runs beside the rest of the suite.
+  test.setTimeout(60_000);
   // Sold out, whatever an earlier run left (the webhook also refreshes the cached page).
   expect((await request.post("/api/catalog/stock", { headers: auth, data: { updates: [{ sku: "FINMIT-NAVY", stock: 0 }] } })).status()).toBe(200);
   const guest = uniqueAddress("back-in-stock");

@@ -130,6 +130,8 @@ test("a customer gets the shop's not-found page, not the figures", async ({ brow
 });
 
 test("no serious or critical accessibility violations on the overview", async ({ browser }) => {
+  // Several pages, each loaded and scanned by axe: on a busy CI machine this outgrows the default 30 s.
+  test.slow();
   const { context, page } = await signedInAs(browser, "admin@emberandoak.example");
   for (const url of ["/admin", "/admin?days=7"]) {
     await page.goto(url);

@@ -111,6 +111,8 @@ test("inviting or changing a role with a stale sign-in asks the admin to confirm
 });
 
 test("settings, staff and the audit log have no serious accessibility issues, at tablet width too", async ({ browser }) => {
+  // Several pages, each loaded and scanned by axe: on a busy CI machine this outgrows the default 30 s.
+  test.slow();
   const { context, page } = await signedInAs(browser, ADMIN);
   for (const width of [768, 1280]) {
     await page.setViewportSize({ width, height: 1000 });

@@ -54,7 +54,7 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     other: [
       "id", "number", "status", "shipping_country", "shipping_method", "currency", "subtotal_amount", "discount_amount", "discount_code", "shipping_amount",
       "tax_amount", "total_amount", "prices_include_tax", "payment_provider", "newsletter_opt_in", "idempotency_key", "request_fingerprint", "created_at",
-      "paid_at", "refunded_amount",
+      "paid_at", "refunded_amount", "attribution_channel", "attribution_medium", "attribution_campaign", "attribution_content", "tracked_link_id",
     ],
     export: "orders (with items and status history), matched by account and by email address",
     erasure: "kept for accounting; name, email and address replaced by placeholders, account link removed (country kept for tax records)",
@@ -107,9 +107,33 @@ export const personalDataInventory: Record<string, TableTreatment> = {
   },
   consent_events: {
     personal: ["user_id", "subscriber_id", "client_hash", "created_at", "declared_at"],
-    other: ["id", "purpose", "action", "wording_id", "source", "method"],
+    other: ["id", "purpose", "action", "wording_id", "source", "method", "tracked_link_id"],
     export: "consentHistory",
     erasure: "deleted (the only rows the ledger ever gives up, under hearth.erasing)",
+  },
+  analytics_salts: {
+    personal: [],
+    other: ["day", "salt", "created_at"],
+    export: "not exported: random salts, about no one",
+    erasure: "nothing to erase; each salt is deleted 48 hours after its day began",
+  },
+  page_views: {
+    personal: [],
+    other: ["id", "at", "visitor_hash", "path", "referrer_host", "utm_source", "utm_medium", "utm_campaign", "utm_content", "device_class", "country", "entrance", "channel"],
+    export: "not exported: the visitor hash uses a salt deleted after 48 hours, so no view can be tied to a person or an account",
+    erasure: "nothing to erase for the same reason; rows are deleted after the analytics retention period",
+  },
+  tracked_links: {
+    personal: [],
+    other: ["id", "slug", "destination", "utm_source", "utm_medium", "utm_campaign", "utm_content", "label", "created_by", "created_at", "archived_at"],
+    export: "not exported: the shop's own links (created_by names a member of staff)",
+    erasure: "created_by is cleared when that staff account is deleted",
+  },
+  link_clicks: {
+    personal: [],
+    other: ["id", "link_id", "at", "visitor_hash", "referrer_host", "device_class", "country"],
+    export: "not exported: counted like page views, with a visitor hash no one can tie to a person",
+    erasure: "nothing to erase; rows are deleted after the analytics retention period",
   },
   consent_wordings: {
     personal: [],

@@ -65,6 +65,19 @@ const envSchema = z.object({
   CAMPAIGN_BATCH_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   /** A campaign pauses itself once this many of its emails have failed for good. */
   CAMPAIGN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  /**
+   * Cookieless visit counting (lib/analytics). "off" counts nothing at all; the benchmark
+   * compares page throughput with it on and off.
+   */
+  ANALYTICS: z.enum(["on", "off"]).default("on"),
+  /**
+   * A header your reverse proxy or CDN sets to the visitor's two-letter country (for example
+   * cf-ipcountry). Read only behind TRUSTED_PROXY_HOPS proxies; otherwise no country is stored.
+   */
+  ANALYTICS_COUNTRY_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/i, "ANALYTICS_COUNTRY_HEADER must be a header name such as cf-ipcountry")
+    .optional(),
   /** The From header of every email. The domain must be verified with Resend in production. */
   EMAIL_FROM: z.string().min(3).default("Ember & Oak <hello@emberandoak.example>"),
 }).superRefine((env, ctx) => {

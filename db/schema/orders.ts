@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, char, check, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { trackedLinks } from "./analytics";
 import { MAX_LINE_QUANTITY } from "../../lib/cart/limits";
 import { users } from "./auth";
 import { productVariants } from "./catalog";
@@ -122,6 +123,16 @@ export const orders = pgTable(
     refundedAmount: integer().notNull().default(0),
     /** One checkout submission, one order: a retry with the same key returns this order. */
     idempotencyKey: text().notNull(),
+    /**
+     * Where the shopper's visit came from (lib/attribution/landing.ts): the channel (utm_source
+     * or the referring site, e.g. instagram), the other UTM parameters, and the tracked link
+     * they followed. Null when they came direct or asked not to be tracked.
+     */
+    attributionChannel: text(),
+    attributionMedium: text(),
+    attributionCampaign: text(),
+    attributionContent: text(),
+    trackedLinkId: integer().references(() => trackedLinks.id),
     /** What the submission contained; a reused key with a different cart is refused. */
     requestFingerprint: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -130,6 +141,8 @@ export const orders = pgTable(
     uniqueIndex("orders_number_key").on(t.number),
     uniqueIndex("orders_idempotency_key_key").on(t.idempotencyKey),
     index("orders_email_idx").on(t.email),
+    index("orders_attribution_idx").on(t.createdAt, t.attributionChannel).where(sql`${t.attributionChannel} is not null`),
+    index("orders_tracked_link_idx").on(t.trackedLinkId, t.createdAt).where(sql`${t.trackedLinkId} is not null`),
     index("orders_user_id_idx").on(t.userId, t.createdAt),
     // The admin order list (newest first, by status, by total) and the overview's date ranges.
     // Leads with created_at for the order list; carries what the overview sums, so its two

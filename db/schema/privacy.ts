@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { trackedLinks } from "./analytics";
 import { users } from "./auth";
 
 /**
@@ -51,6 +52,8 @@ export const consentEvents = pgTable(
      * `import`); null for consent given here, where createdAt is that moment.
      */
     declaredAt: timestamp({ withTimezone: true }),
+    /** The tracked link (/go/…) whose visit led to this signup; source then names its channel (utm:instagram). */
+    trackedLinkId: integer().references(() => trackedLinks.id),
   },
   (t) => [
     index("consent_events_user_idx").on(t.userId, t.purpose, t.id),
@@ -58,6 +61,7 @@ export const consentEvents = pgTable(
     // The subscriber list's "signed up via" choices (a skip scan instead of the whole ledger),
     // and who may have signed up via one source (an index-only scan).
     index("consent_events_newsletter_source_idx").on(t.source, t.subscriberId).where(sql`${t.purpose} like 'newsletter:%' and ${t.action} <> 'withdrawn'`),
+    index("consent_events_tracked_link_idx").on(t.trackedLinkId, t.createdAt).where(sql`${t.trackedLinkId} is not null`),
     check("consent_events_subject_check", sql`${t.userId} is not null or ${t.subscriberId} is not null`),
   ],
 );

@@ -1,0 +1,103 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import type { DeviceClass } from "@/db/schema/analytics";
+
+/** Today's salt (UTC day), created on first use by whichever process needs it first. */
+export async function saltForDay(day: string): Promise<string> {
+  const db = getDb();
+  const fresh = randomBytes(32).toString("base64url");
+  const rows = await db.execute<{ salt: string }>(sql`
+    with inserted as (
+      insert into analytics_salts (day, salt) values (${day}::date, ${fresh}) on conflict (day) do nothing returning salt
+    )
+    select salt from inserted union all select salt from analytics_salts where day = ${day}::date limit 1`);
+  const salt = rows[0]?.salt;
+  if (!salt) throw new Error("No analytics salt could be read or written.");
+  return salt;
+}
+
+export type PageViewRow = {
+  at: Date;
+  visitorHash: string;
+  path: string;
+  referrerHost: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmContent: string | null;
+  deviceClass: DeviceClass;
+  country: string | null;
+  /** The visit's channel if this view starts a visit (utm_source or the referring site's channel). */
+  channel: string | null;
+};
+
+/** A visit ends after this long without a view from the same visitor hash. */
+export const VISIT_GAP_MINUTES = 30;
+
+/**
+ * Writes a batch of page views in one statement. A view is an entrance when its visitor hash
+ * has no earlier view within VISIT_GAP_MINUTES, in the table or earlier in the same batch.
+ * Two app servers flushing the same visitor's views at the same moment may both see no
+ * earlier view: that counts one visit twice at worst, which is noise for counts like these.
+ */
+export async function insertPageViews(rows: PageViewRow[]) {
+  if (rows.length === 0) return;
+  const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const db = getDb();
+  const hashes = [...new Set(sorted.map((r) => r.visitorHash))];
+  const earliest = new Date(sorted[0]!.at.getTime() - VISIT_GAP_MINUTES * 60_000);
+  const seen = await db.execute<{ visitor_hash: string; last: Date }>(sql`
+    select visitor_hash, max(at) as last from page_views
+    where visitor_hash = any(${hashes}::text[]) and at >= ${earliest.toISOString()}::timestamptz
+    group by visitor_hash`);
+  const lastSeen = new Map(seen.map((r) => [r.visitor_hash, new Date(r.last).getTime()]));
+  const gap = VISIT_GAP_MINUTES * 60_000;
+  const values = sorted.map((row) => {
+    const previous = lastSeen.get(row.visitorHash);
+    const entrance = previous === undefined || row.at.getTime() - previous > gap;
+    lastSeen.set(row.visitorHash, Math.max(previous ?? 0, row.at.getTime()));
+    return sql`(${row.at.toISOString()}::timestamptz, ${row.visitorHash}, ${row.path}, ${row.referrerHost}, ${row.utmSource}, ${row.utmMedium}, ${row.utmCampaign}, ${row.utmContent}, ${row.deviceClass}, ${row.country}, ${entrance}, ${entrance ? row.channel : null})`;
+  });
+  await db.execute(sql`
+    insert into page_views (at, visitor_hash, path, referrer_host, utm_source, utm_medium, utm_campaign, utm_content, device_class, country, entrance, channel)
+    values ${sql.join(values, sql`, `)}`);
+}
+
+export type LinkClickRow = { at: Date; linkId: number; visitorHash: string; referrerHost: string | null; deviceClass: DeviceClass; country: string | null };
+
+/** A repeat click from the same visitor on the same link within this long is counted once. */
+export const REPEAT_CLICK_MINUTES = 60;
+
+/**
+ * Writes a batch of clicks, leaving out each one that repeats a click by the same visitor hash
+ * on the same link within REPEAT_CLICK_MINUTES (in the table or earlier in the batch).
+ */
+export async function insertLinkClicks(rows: LinkClickRow[]) {
+  if (rows.length === 0) return;
+  const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const window = REPEAT_CLICK_MINUTES * 60_000;
+  const kept: LinkClickRow[] = [];
+  const lastInBatch = new Map<string, number>();
+  for (const row of sorted) {
+    const key = `${row.linkId}\u0000${row.visitorHash}`;
+    const previous = lastInBatch.get(key);
+    if (previous !== undefined && row.at.getTime() - previous < window) continue;
+    lastInBatch.set(key, row.at.getTime());
+    kept.push(row);
+  }
+  const values = kept.map(
+    (row) => sql`(${row.at.toISOString()}::timestamptz, ${row.linkId}::int, ${row.visitorHash}, ${row.referrerHost}, ${row.deviceClass}, ${row.country})`,
+  );
+  await getDb().execute(sql`
+    insert into link_clicks (at, link_id, visitor_hash, referrer_host, device_class, country)
+    select v.at, v.link_id, v.visitor_hash, v.referrer_host, v.device_class, v.country
+    from (values ${sql.join(values, sql`, `)}) as v (at, link_id, visitor_hash, referrer_host, device_class, country)
+    where exists (select 1 from tracked_links l where l.id = v.link_id)
+      and not exists (
+        select 1 from link_clicks c
+        where c.visitor_hash = v.visitor_hash and c.link_id = v.link_id
+          and c.at > v.at - make_interval(mins => ${REPEAT_CLICK_MINUTES}) and c.at <= v.at
+      )`);
+}

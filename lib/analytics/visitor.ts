@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { isbot } from "isbot";
+import type { DeviceClass } from "@/db/schema/analytics";
+
+/*
+ * The facts a counted visit is made of, derived from one request without cookies. Pure
+ * functions (no database, no clock): the collector (./collector.ts) and the tracked-link
+ * redirect call them, and they are unit-tested one by one.
+ */
+
+/**
+ * A visitor for one day: a hash of that day's random salt, the site, the client's address and
+ * its user agent. The same browser gets a new, unrelated hash the next day (new salt), and
+ * once the salt is deleted (after 48 hours) nobody can recompute a hash from an address.
+ */
+export function visitorHash(salt: string, site: string, clientAddress: string, userAgent: string): string {
+  return createHash("sha256").update(`${salt}\u0000${site}\u0000${clientAddress}\u0000${userAgent}`).digest("base64url").slice(0, 22);
+}
+
+/** Sec-GPC: 1 (Global Privacy Control) or DNT: 1: the visitor asked not to be tracked, so nothing is counted. */
+export function asksNotToBeTracked(headers: Pick<Headers, "get">): boolean {
+  return headers.get("sec-gpc")?.trim() === "1" || headers.get("dnt")?.trim() === "1";
+}
+
+/** Crawlers, link previewers and monitoring tools (isbot's maintained list), and clients that send no user agent. */
+export function isBotUserAgent(userAgent: string | null | undefined): boolean {
+  return !userAgent || userAgent.length > 1000 || isbot(userAgent);
+}
+
+export function deviceClassOf(userAgent: string): DeviceClass {
+  if (/iPad|Tablet|PlayBook|Silk|Kindle/i.test(userAgent) || (/Android/i.test(userAgent) && !/Mobile/i.test(userAgent))) return "tablet";
+  if (/Mobi|iPhone|iPod|Android|Windows Phone|Opera Mini/i.test(userAgent)) return "phone";
+  return "desktop";
+}
+
+/** The referring site's host when it is another site (lower case, without www.), else null. */
+export function externalReferrerHost(referer: string | null | undefined, ownHost: string): string | null {
+  if (!referer) return null;
+  let host: string;
+  try {
+    const url = new URL(referer);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    host = url.hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const bare = host.replace(/^www\./, "");
+  if (!bare || host === ownHost.toLowerCase() || bare === ownHost.toLowerCase().replace(/^www\./, "")) return null;
+  return bare.slice(0, 253);
+}
+
+/**
+ * Social and search sites reach the shop through several hosts (l.instagram.com, t.co,
+ * lm.facebook.com…): each is reported as one channel, named like the utm_source a marketer
+ * would write, so "instagram" from a tagged link and from a bio link add up.
+ */
+const CHANNELS: [RegExp, string][] = [
+  [/(^|\.)instagram\.com$/, "instagram"],
+  [/(^|\.)(facebook\.com|fb\.com|fb\.me|messenger\.com)$/, "facebook"],
+  [/(^|\.)(threads\.net|threads\.com)$/, "threads"],
+  [/(^|\.)(tiktok\.com)$/, "tiktok"],
+  [/(^|\.)(youtube\.com|youtu\.be)$/, "youtube"],
+  [/(^|\.)(pinterest\.[a-z.]+|pin\.it)$/, "pinterest"],
+  [/(^|\.)(twitter\.com|x\.com|t\.co)$/, "x"],
+  [/(^|\.)(linkedin\.com|lnkd\.in)$/, "linkedin"],
+  [/(^|\.)reddit\.com$/, "reddit"],
+  [/(^|\.)(bsky\.app)$/, "bluesky"],
+  [/(^|\.)(whatsapp\.com|wa\.me)$/, "whatsapp"],
+  [/(^|\.)(telegram\.org|t\.me)$/, "telegram"],
+  [/(^|\.)line\.me$/, "line"],
+  [/(^|\.)zalo\.me$/, "zalo"],
+  [/(^|\.)google\.[a-z.]+$/, "google"],
+  [/(^|\.)bing\.com$/, "bing"],
+  [/(^|\.)duckduckgo\.com$/, "duckduckgo"],
+  [/(^|\.)(ecosia\.org)$/, "ecosia"],
+];
+
+export function channelOfHost(host: string): string {
+  for (const [pattern, channel] of CHANNELS) if (pattern.test(host)) return channel;
+  return host;
+}
+
+/** A UTM value as it is stored and grouped: trimmed, lower case for the source, printable, at most 100 characters. */
+export function cleanUtm(value: string | null | undefined, { lowerCase = false } = {}): string | null {
+  if (typeof value !== "string") return null;
+  const cleaned = value.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 100);
+  if (!cleaned) return null;
+  return lowerCase ? cleaned.toLowerCase() : cleaned;
+}
+
+/** A path as counted: no query string (it may hold tokens), at most 300 characters. */
+export function countedPath(pathname: string): string {
+  return (pathname || "/").split("?")[0]!.slice(0, 300);
+}

@@ -15,6 +15,7 @@ import { minorUnitDigits } from "@/lib/money";
 import { shopConfig } from "@/lib/shop-config";
 import { isValidSlug } from "@/lib/catalog/slug";
 import { verifyOrderToken } from "@/lib/orders/order-link";
+import { countDocumentView } from "@/lib/analytics/page-views";
 
 function decodes(segment: string): boolean {
   try {
@@ -25,12 +26,17 @@ function decodes(segment: string): boolean {
   }
 }
 
+/** Answers that are 404 pages: not counted as page views. */
+const notFoundAnswers = new WeakSet<Response>();
+
 /** The plain 404 of a page that does not exist: the rewrite target has no route of its own. */
 function notFound(request: NextRequest) {
   const url = request.nextUrl.clone();
   url.pathname = "/_no-such-page";
   url.search = "";
-  return NextResponse.rewrite(url);
+  const response = NextResponse.rewrite(url);
+  notFoundAnswers.add(response);
+  return response;
 }
 
 /** The largest request body the shop accepts: forms and webhooks are a few KB. */
@@ -124,6 +130,13 @@ function isServerActionId(id: string): boolean {
  * filters and page are folded into the one state that gives the same result. Nothing here reads a session: authorisation lives next to the data.
  */
 export async function proxy(request: NextRequest) {
+  const response = await route(request);
+  // Page views are counted here because catalogue pages come from the page cache: see lib/analytics/page-views.ts.
+  if (response instanceof NextResponse && response.status < 300 && !notFoundAnswers.has(response)) await countDocumentView(request, response);
+  return response;
+}
+
+async function route(request: NextRequest): Promise<Response> {
   const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request));
   if (refused) return refused;
   const { pathname, searchParams } = request.nextUrl;
@@ -201,6 +214,9 @@ export const config = {
     // Any other address with percent-encoding, so a broken one gets a 404 rather than the
     // router's failure to decode it.
     "/:path(.*%.*)",
+    // Every other page, for the page-view count (not staff pages, API routes, files or the
+    // tracked-link and campaign redirects, which count their own clicks).
+    "/((?!_next/|api/|admin|uploads/|go/|r/|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|robots\\.txt|sitemap\\.xml).*)",
     // Every request with a body (form posts, actions, webhooks), for refuseHostileBody.
     { source: "/:path*", has: [{ type: "header", key: "content-length" }] },
     { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }] },

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { PageViewBeacon } from "@/components/analytics/page-view-beacon";
 import { brandColours } from "@/lib/brand-colours";
 import { siteUrl } from "@/lib/env";
 import { shopConfig } from "@/lib/shop-config";
@@ -28,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         {children}
+        <PageViewBeacon />
       </body>
     </html>
   );

@@ -143,7 +143,7 @@ export const personalDataInventory: Record<string, TableTreatment> = {
   },
   newsletter_confirmations: {
     personal: ["subscriber_id", "token_hash"],
-    other: ["id", "topics", "wording_id", "source", "expires_at", "used_at", "created_at"],
+    other: ["id", "topics", "wording_id", "source", "tracked_link_id", "expires_at", "used_at", "created_at"],
     export: "newsletter.pendingConfirmations",
     erasure: "deleted with the subscriber",
   },

@@ -56,8 +56,11 @@ function refusedCallers(permission: Permission) {
   return [{ email: demoPeople.shopper.email, role: "customer" as const }, ...staffRoles.filter((p) => !can(p.role, permission))];
 }
 
-/** Tables whose rows change without any action: sessions are touched on each visit, limits count requests. */
-const unfingerprinted = new Set(["sessions", "rate_limit_hits", "__drizzle_migrations"]);
+/**
+ * Tables whose rows change without any action: sessions are touched on each visit, limits
+ * count requests, and visits and link clicks are counted (cookieless analytics).
+ */
+const unfingerprinted = new Set(["sessions", "rate_limit_hits", "__drizzle_migrations", "page_views", "analytics_salts", "link_clicks"]);
 
 /** A hash of every row of every table: equal before and after means nothing changed. */
 async function databaseFingerprint() {
@@ -174,6 +177,11 @@ const routeFiles: string[] = [];
 
 const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; form?: Record<string, string>; data?: unknown; headers?: Record<string, string>; status: number }[]> = {
   "app/api/health/route.ts GET": [{ path: "/api/health", method: "GET", status: 200 }],
+  "app/api/analytics/view/route.ts POST": [
+    { path: "/api/analytics/view", method: "POST", data: "/products/everyday-mug", headers: { "content-type": "text/plain", "sec-fetch-site": "cross-site" }, status: 403 },
+    { path: "/api/analytics/view", method: "POST", data: "https://evil.example/", headers: { "content-type": "text/plain" }, status: 400 },
+    { path: "/api/analytics/view", method: "POST", data: "/products/everyday-mug", headers: { "content-type": "text/plain" }, status: 204 },
+  ],
   "app/account/privacy/export/route.ts GET": [{ path: "/account/privacy/export", method: "GET", status: 401 }],
   "app/api/catalog/stock/route.ts POST": [{ path: "/api/catalog/stock", method: "POST", data: { updates: [{ sku: "EVEMUG-OAT", stock: 0 }] }, status: 401 }],
   "app/uploads/[...key]/route.ts GET": [

@@ -50,7 +50,10 @@ export async function insertPageViews(rows: PageViewRow[]) {
   const earliest = new Date(sorted[0]!.at.getTime() - VISIT_GAP_MINUTES * 60_000);
   const seen = await db.execute<{ visitor_hash: string; last: Date }>(sql`
     select visitor_hash, max(at) as last from page_views
-    where visitor_hash = any(${hashes}::text[]) and at >= ${earliest.toISOString()}::timestamptz
+    where visitor_hash in (${sql.join(
+      hashes.map((h) => sql`${h}`),
+      sql`, `,
+    )}) and at >= ${earliest.toISOString()}::timestamptz
     group by visitor_hash`);
   const lastSeen = new Map(seen.map((r) => [r.visitor_hash, new Date(r.last).getTime()]));
   const gap = VISIT_GAP_MINUTES * 60_000;
@@ -71,33 +74,38 @@ export type LinkClickRow = { at: Date; linkId: number; visitorHash: string; refe
 export const REPEAT_CLICK_MINUTES = 60;
 
 /**
- * Writes a batch of clicks, leaving out each one that repeats a click by the same visitor hash
- * on the same link within REPEAT_CLICK_MINUTES (in the table or earlier in the batch).
+ * Writes a batch of clicks, leaving out each one that comes within REPEAT_CLICK_MINUTES of the
+ * same visitor's last counted click on the same link (in the table or earlier in the batch),
+ * and any for a link that does not exist.
  */
 export async function insertLinkClicks(rows: LinkClickRow[]) {
   if (rows.length === 0) return;
+  const db = getDb();
   const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime());
   const window = REPEAT_CLICK_MINUTES * 60_000;
-  const kept: LinkClickRow[] = [];
-  const lastInBatch = new Map<string, number>();
-  for (const row of sorted) {
-    const key = `${row.linkId}\u0000${row.visitorHash}`;
-    const previous = lastInBatch.get(key);
-    if (previous !== undefined && row.at.getTime() - previous < window) continue;
-    lastInBatch.set(key, row.at.getTime());
-    kept.push(row);
-  }
+  const key = (linkId: number, hash: string) => `${linkId}\u0000${hash}`;
+  const earliest = new Date(sorted[0]!.at.getTime() - window);
+  const previous = await db.execute<{ link_id: number; visitor_hash: string; last: Date }>(sql`
+    select link_id, visitor_hash, max(at) as last from link_clicks
+    where visitor_hash in (${sql.join(
+      [...new Set(sorted.map((r) => r.visitorHash))].map((h) => sql`${h}`),
+      sql`, `,
+    )}) and at >= ${earliest.toISOString()}::timestamptz
+    group by 1, 2`);
+  const lastCounted = new Map(previous.map((r) => [key(r.link_id, r.visitor_hash), new Date(r.last).getTime()]));
+  const kept = sorted.filter((row) => {
+    const last = lastCounted.get(key(row.linkId, row.visitorHash));
+    if (last !== undefined && row.at.getTime() - last < window) return false;
+    lastCounted.set(key(row.linkId, row.visitorHash), row.at.getTime());
+    return true;
+  });
+  if (kept.length === 0) return;
   const values = kept.map(
     (row) => sql`(${row.at.toISOString()}::timestamptz, ${row.linkId}::int, ${row.visitorHash}, ${row.referrerHost}, ${row.deviceClass}, ${row.country})`,
   );
-  await getDb().execute(sql`
+  await db.execute(sql`
     insert into link_clicks (at, link_id, visitor_hash, referrer_host, device_class, country)
     select v.at, v.link_id, v.visitor_hash, v.referrer_host, v.device_class, v.country
     from (values ${sql.join(values, sql`, `)}) as v (at, link_id, visitor_hash, referrer_host, device_class, country)
-    where exists (select 1 from tracked_links l where l.id = v.link_id)
-      and not exists (
-        select 1 from link_clicks c
-        where c.visitor_hash = v.visitor_hash and c.link_id = v.link_id
-          and c.at > v.at - make_interval(mins => ${REPEAT_CLICK_MINUTES}) and c.at <= v.at
-      )`);
+    where exists (select 1 from tracked_links l where l.id = v.link_id)`);
 }

@@ -2,14 +2,23 @@ import "server-only";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../index";
 import { enqueueWelcomeEmail } from "./outbox";
-import { consentEvents, newsletterConfirmations, subscribers, suppressions, users, type consentMethods } from "../schema";
+import { consentEvents, newsletterConfirmations, subscribers, suppressions, trackedLinks, users, type consentMethods } from "../schema";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 type Executor = ReturnType<typeof getDb> | Tx;
 
 export type ConsentMethod = (typeof consentMethods)[number];
 export type ConsentSubject = { userId?: string | null; subscriberId?: string | null };
-export type ConsentChange = { purpose: string; granted: boolean; wordingId: string; source: string; method: ConsentMethod; clientHash?: string | null };
+export type ConsentChange = {
+  purpose: string;
+  granted: boolean;
+  wordingId: string;
+  source: string;
+  method: ConsentMethod;
+  clientHash?: string | null;
+  /** The tracked link whose visit led to a signup (already checked to exist). */
+  trackedLinkId?: number | null;
+};
 export type ConsentState = { purpose: string; granted: boolean; at: Date; source: string; method: ConsentMethod };
 export type ConsentEventDto = { id: number; purpose: string; action: "requested" | "granted" | "withdrawn"; wordingId: string; source: string; method: ConsentMethod; createdAt: Date; declaredAt: Date | null };
 
@@ -45,6 +54,7 @@ export async function recordConsentChange(subject: ConsentSubject, change: Conse
       source: change.source,
       method: change.method,
       clientHash: change.clientHash ?? null,
+      trackedLinkId: change.trackedLinkId ?? null,
     });
     return { changed: true };
   };
@@ -159,13 +169,25 @@ export async function setTopicForUser(userId: string, email: string, change: Con
 
 // ---- double opt-in ----------------------------------------------------------------------
 
-export type NewsletterRequest = { email: string; topics: string[]; wordingId: string; source: string; tokenHash: string; expiresAt: Date; clientHash: string | null; userId?: string | null };
+export type NewsletterRequest = {
+  email: string;
+  topics: string[];
+  wordingId: string;
+  source: string;
+  tokenHash: string;
+  expiresAt: Date;
+  clientHash: string | null;
+  userId?: string | null;
+  /** From the visitor's landing cookie, so unchecked: kept only if the link exists. */
+  trackedLinkId?: number | null;
+};
 
 /** Records the request (not yet consent) and the pending confirmation. */
 export async function requestNewsletterSubscription(request: NewsletterRequest): Promise<{ subscriberId: string }> {
   return getDb().transaction(async (tx) => {
     const subscriber = await upsertSubscriber(tx, request.email, request.userId);
     const subscriberId = subscriber.id;
+    const trackedLinkId = request.trackedLinkId ? ((await tx.select({ id: trackedLinks.id }).from(trackedLinks).where(eq(trackedLinks.id, request.trackedLinkId)))[0]?.id ?? null) : null;
     await tx.insert(consentEvents).values(
       request.topics.map((purpose) => ({
         subscriberId,
@@ -176,6 +198,7 @@ export async function requestNewsletterSubscription(request: NewsletterRequest):
         source: request.source,
         method: "checkbox" as const,
         clientHash: request.clientHash,
+        trackedLinkId,
       })),
     );
     await tx.insert(newsletterConfirmations).values({
@@ -184,6 +207,7 @@ export async function requestNewsletterSubscription(request: NewsletterRequest):
       topics: request.topics,
       wordingId: request.wordingId,
       source: request.source,
+      trackedLinkId,
       expiresAt: request.expiresAt,
     });
     return { subscriberId };
@@ -216,7 +240,7 @@ export type ConfirmationResult =
 export async function confirmNewsletterSubscription(tokenHash: string, clientHash: string | null): Promise<ConfirmationResult> {
   return getDb().transaction(async (tx) => {
     const [pending] = await tx
-      .select({ id: newsletterConfirmations.id, subscriberId: newsletterConfirmations.subscriberId, topics: newsletterConfirmations.topics, wordingId: newsletterConfirmations.wordingId, source: newsletterConfirmations.source, expiresAt: newsletterConfirmations.expiresAt, usedAt: newsletterConfirmations.usedAt })
+      .select({ id: newsletterConfirmations.id, subscriberId: newsletterConfirmations.subscriberId, topics: newsletterConfirmations.topics, wordingId: newsletterConfirmations.wordingId, source: newsletterConfirmations.source, trackedLinkId: newsletterConfirmations.trackedLinkId, expiresAt: newsletterConfirmations.expiresAt, usedAt: newsletterConfirmations.usedAt })
       .from(newsletterConfirmations)
       .where(eq(newsletterConfirmations.tokenHash, tokenHash))
       .for("update");
@@ -228,7 +252,7 @@ export async function confirmNewsletterSubscription(tokenHash: string, clientHas
     await tx.update(newsletterConfirmations).set({ usedAt: sql`now()` }).where(eq(newsletterConfirmations.id, pending.id));
     const [confirmed] = await tx.update(subscribers).set({ confirmedAt: sql`coalesce(${subscribers.confirmedAt}, now())` }).where(eq(subscribers.id, subscriber.id)).returning(subscriberColumns);
     for (const purpose of pending.topics) {
-      await recordConsentChange({ subscriberId: subscriber.id, userId: subscriber.userId }, { purpose, granted: true, wordingId: pending.wordingId, source: pending.source, method: "double_opt_in", clientHash }, tx);
+      await recordConsentChange({ subscriberId: subscriber.id, userId: subscriber.userId }, { purpose, granted: true, wordingId: pending.wordingId, source: pending.source, method: "double_opt_in", clientHash, trackedLinkId: pending.trackedLinkId }, tx);
     }
     // The welcome is owed from this commit on; the worker sends it (once per subscriber).
     await enqueueWelcomeEmail(tx, subscriber.id);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Landing } from "@/lib/attribution/landing";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "../index";
@@ -24,6 +25,8 @@ export type PlaceOrderInput = {
   paymentProvider: string;
   /** The signed-in buyer, so the order appears in their account; absent for guests. */
   userId?: string | null;
+  /** Where the shopper's visit came from (lib/attribution/landing.ts); null when direct or not tracked. */
+  landing?: Landing | null;
 };
 
 export type PlacedOrderDto = { id: string; number: string; email: string; totals: Totals; currency: string; status: string };
@@ -187,13 +190,18 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         pricesIncludeTax: settings.pricesIncludeTax,
       });
       const a = input.shipping;
+      const landing = input.landing ?? null;
       const [order] = await tx.execute<OrderRow>(sql`
         insert into orders (email, shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_postal_code,
           shipping_country, shipping_method, currency, subtotal_amount, discount_amount, discount_code, shipping_amount,
-          tax_amount, total_amount, prices_include_tax, payment_provider, newsletter_opt_in, idempotency_key, request_fingerprint, user_id)
+          tax_amount, total_amount, prices_include_tax, payment_provider, newsletter_opt_in, idempotency_key, request_fingerprint, user_id,
+          attribution_channel, attribution_medium, attribution_campaign, attribution_content, tracked_link_id)
         values (${input.email}, ${a.name}, ${a.line1}, ${a.line2}, ${a.city}, ${a.postalCode}, ${a.country}, ${method.code},
           ${currency}, ${totals.subtotal}, ${totals.discount}, ${discountCode}, ${totals.shipping}, ${totals.tax}, ${totals.total},
-          ${settings.pricesIncludeTax}, ${input.paymentProvider}, ${input.newsletterOptIn}, ${input.idempotencyKey}, ${fingerprint}, ${input.userId ?? null})
+          ${settings.pricesIncludeTax}, ${input.paymentProvider}, ${input.newsletterOptIn}, ${input.idempotencyKey}, ${fingerprint}, ${input.userId ?? null},
+          ${landing?.channel ?? null}, ${landing?.medium ?? null}, ${landing?.campaign ?? null}, ${landing?.content ?? null},
+          -- The link id comes from the shopper's cookie: only a link that exists is recorded.
+          (select id from tracked_links where id = ${landing?.linkId ?? null}::int))
         returning id, number, email, status, currency, subtotal_amount, discount_amount, shipping_amount, tax_amount,
           total_amount, request_fingerprint`);
       for (const line of priced) {

@@ -89,6 +89,8 @@ export const newsletterConfirmations = pgTable(
     topics: text().array().notNull(),
     wordingId: text().notNull(),
     source: text().notNull(),
+    /** The tracked link whose visit led here, carried to the grant when the link is used. */
+    trackedLinkId: integer().references(() => trackedLinks.id),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -77,11 +77,13 @@ function trustedCountry(headers: Pick<Headers, "get">): string | null {
 }
 
 /** Counts a view of `path` by `visitor`; `landing` is where the visit came from, if anywhere. */
-export function recordPageView(visitor: Visitor, path: string, searchParams: URLSearchParams, landing: Landing | null, now = new Date()) {
+export function recordPageView(visitor: Visitor, pathname: string, searchParams: URLSearchParams, landing: Landing | null, now = new Date()) {
+  const path = countedPath(pathname);
+  if (path === null) return;
   push(collector.views, {
     at: now,
     visitorHash: visitor.hash,
-    path: countedPath(path),
+    path,
     referrerHost: visitor.referrerHost,
     utmSource: cleanUtm(searchParams.get("utm_source"), { lowerCase: true }),
     utmMedium: cleanUtm(searchParams.get("utm_medium"), { lowerCase: true }),

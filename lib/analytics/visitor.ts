@@ -88,7 +88,33 @@ export function cleanUtm(value: string | null | undefined, { lowerCase = false }
   return lowerCase ? cleaned.toLowerCase() : cleaned;
 }
 
-/** A path as counted: no query string (it may hold tokens), at most 300 characters. */
-export function countedPath(pathname: string): string {
-  return (pathname || "/").split("?")[0]!.slice(0, 300);
+/** Sections that are never counted: staff pages, machine endpoints, redirects counted on their own. */
+const UNCOUNTED_SECTIONS = new Set(["admin", "api", "_next", "uploads", "go", "r", "dev", "home", "_no-such-page"]);
+/** Sections whose further path holds a secret (a token or an order id): only the section is kept. */
+const SECRET_SECTIONS = new Set(["unsubscribe", "preferences", "orders"]);
+
+/**
+ * The path a view is counted under, or null when the page is not counted. Never the query
+ * string (it may hold a token), never a token in the path, at most 300 characters.
+ */
+export function countedPath(pathname: string): string | null {
+  if (!pathname.startsWith("/")) return null;
+  const path = pathname.split("?")[0]!;
+  const section = path.split("/")[1] ?? "";
+  if (UNCOUNTED_SECTIONS.has(section)) return null;
+  if (SECRET_SECTIONS.has(section)) return `/${section}`;
+  if (/\.[a-z0-9]{2,5}$/i.test(path)) return null;
+  return path.slice(0, 300);
+}
+
+/**
+ * A browser loading a page as a document: not a prefetch, not the client router's data fetch
+ * (soft navigations are counted by the page-view beacon instead).
+ */
+export function isDocumentRequest(headers: Pick<Headers, "get">): boolean {
+  const dest = headers.get("sec-fetch-dest");
+  if (dest !== null && dest !== "document") return false;
+  if (headers.get("rsc") !== null || headers.get("next-router-prefetch") !== null) return false;
+  const purpose = headers.get("sec-purpose") ?? headers.get("purpose");
+  return !(purpose && /prefetch|prerender/i.test(purpose));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createElement } from "react";
 import { confirmNewsletterSubscription, getNewsletterConfirmation, requestNewsletterSubscription } from "@/db/queries/consent";
+import { landingConsentSource, type Landing } from "@/lib/attribution/landing";
 import { findPurpose } from "@/lib/consent/purposes";
 import { sendEmail } from "@/lib/email/send";
 import { NewsletterConfirmEmail } from "@/lib/email/templates/newsletter-confirm";
@@ -16,7 +17,19 @@ export const SIGNUP_LIMITS = { perAddressPerDay: 3, perClientPerHour: 10 };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-export type SignupRequest = { email: string; topics: string[]; source: string; wordingId: string; userId?: string | null };
+export type SignupRequest = {
+  email: string;
+  topics: string[];
+  /** The form: footer, newsletter-page, links-page, checkout. */
+  source: string;
+  wordingId: string;
+  userId?: string | null;
+  /**
+   * Where the visit came from (lib/attribution/current.ts). When there is one, the ledger's
+   * source names the channel instead of the form (utm:instagram) and the tracked link is kept.
+   */
+  landing?: Landing | null;
+};
 
 /**
  * Step one of the double opt-in: record the request and email a confirmation link. The result
@@ -36,7 +49,8 @@ export async function startNewsletterSignup(request: SignupRequest): Promise<{ o
     email: request.email,
     topics: request.topics,
     wordingId: request.wordingId,
-    source: request.source,
+    source: request.landing ? landingConsentSource(request.landing) : request.source,
+    trackedLinkId: request.landing?.linkId ?? null,
     tokenHash: hashToken(token),
     expiresAt: new Date(Date.now() + CONFIRMATION_HOURS * 3_600_000),
     clientHash: keyedHash("client", client),

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { clearCart } from "@/db/queries/cart";
 import { placeOrder } from "@/db/queries/orders";
 import { publicFormAction } from "@/lib/actions";
+import { currentLanding } from "@/lib/attribution/current";
 import { checkoutNewsletterWording } from "@/lib/consent/purposes";
 import { startNewsletterSignup } from "@/lib/newsletter/signup";
 import { currentCart } from "@/lib/cart/current-cart";
@@ -33,6 +34,7 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
     newsletterOptIn: input.newsletter,
     paymentProvider: defaultPaymentProvider.id,
     userId: user?.id ?? null,
+    landing: await currentLanding(),
   });
   if (!result.ok) {
     if (result.code === "discount_invalid") throw new AppError("invalid", result.message, { discountCode: [result.message] });
@@ -55,7 +57,7 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
 /** The ticked box starts a double opt-in; whatever happens to it, the order stands. */
 async function startCheckoutSignup(email: string, userId: string | null) {
   try {
-    await startNewsletterSignup({ email, topics: [...checkoutNewsletterWording.topics], source: "checkout", wordingId: checkoutNewsletterWording.id, userId });
+    await startNewsletterSignup({ email, topics: [...checkoutNewsletterWording.topics], source: "checkout", wordingId: checkoutNewsletterWording.id, userId, landing: await currentLanding() });
   } catch (error) {
     console.error("Checkout newsletter signup failed", error instanceof Error ? error.message : error);
   }

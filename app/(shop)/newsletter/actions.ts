@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicFormAction, publicRedirectingAction } from "@/lib/actions";
+import { currentLanding } from "@/lib/attribution/current";
 import { AppError } from "@/lib/errors";
 import { confirmNewsletterSignup, startNewsletterSignup } from "@/lib/newsletter/signup";
 import { signupWording } from "@/lib/consent/purposes";
@@ -10,7 +11,7 @@ import { newsletterSignupSchema } from "@/lib/validations/newsletter";
 
 /** Anyone may ask; nothing is subscribed until the emailed link is used (double opt-in). */
 export const subscribeAction = publicFormAction(newsletterSignupSchema, async ({ email, source, topics }) => {
-  const result = await startNewsletterSignup({ email, topics, source, wordingId: signupWording.id });
+  const result = await startNewsletterSignup({ email, topics, source, wordingId: signupWording.id, landing: await currentLanding() });
   if (!result.ok) throw new AppError("rate_limited", "We have already sent several confirmation emails for this address or from your connection. Please use the latest one, or try again later.");
   redirect("/newsletter/check-email");
 });
@@ -22,7 +23,7 @@ export const subscribeAction = publicFormAction(newsletterSignupSchema, async ({
 export const subscribeFromFooterAction = publicRedirectingAction(
   newsletterSignupSchema,
   async (input) => {
-    const result = await startNewsletterSignup({ ...input, wordingId: signupWording.id });
+    const result = await startNewsletterSignup({ ...input, wordingId: signupWording.id, landing: await currentLanding() });
     redirect(result.ok ? "/newsletter/check-email" : "/newsletter?problem=limited");
   },
   (fields) => redirect(`/newsletter?problem=${fields.includes("email") ? "email" : "topics"}`),

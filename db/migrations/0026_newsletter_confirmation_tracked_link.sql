@@ -1,0 +1,2 @@
+ALTER TABLE "newsletter_confirmations" ADD COLUMN "tracked_link_id" integer;--> statement-breakpoint
+ALTER TABLE "newsletter_confirmations" ADD CONSTRAINT "newsletter_confirmations_tracked_link_id_tracked_links_id_fk" FOREIGN KEY ("tracked_link_id") REFERENCES "public"."tracked_links"("id") ON DELETE no action ON UPDATE no action;

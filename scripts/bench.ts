@@ -11,16 +11,17 @@
  *
  *   npm run bench -- admin --orders 100000   the merchant's desk instead (scripts/bench/admin.ts)
  *   npm run bench -- campaign --recipients 100000   the sending engine (scripts/bench/campaign.ts)
+ *   npm run bench -- social   /go redirects, analytics on vs off, /links vs robots.txt (scripts/bench/social.ts)
  */
 import type { ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { seedProducts } from "../db/seed-data";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
-import { percentile, startServer as startNextServer, stopServer as stopNextServer } from "./bench/server";
+import { measureAll, printTable, type Row } from "./bench/load";
+import { startServer as startNextServer, stopServer as stopNextServer } from "./bench/server";
 import { run } from "./lib/processes";
 import { addGeneratedProducts } from "./lib/large-catalogue";
 import { startMailCapture } from "./lib/mail-capture";
@@ -32,78 +33,12 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const DURATION = Number(argValue("--duration") ?? 10);
-const CONNECTIONS = 32;
-const ROUNDS = 5;
 const LARGE = Number(argValue("--products") ?? 0);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-type Row = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; bytes: number };
-
-async function hammer(path: string, seconds: number) {
-  const times: number[] = [];
-  let bytes = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: ORIGIN + path, connections: CONNECTIONS, duration: seconds }, (err, res) => (err ? reject(err) : resolve(res)));
-    instance.on("response", (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
-      times.push(responseTime);
-      bytes = resBytes;
-    });
-  });
-  return { times, bytes, requests: result.requests.total, duration: result.duration || seconds, errors: result.errors + result.timeouts, non2xx: result.non2xx };
-}
-
-/**
- * Measures every URL in ROUNDS interleaved slices rather than one block each, so that the
- * machine getting faster or slower during the run (shared CPUs do) affects every URL alike
- * and the ratios to the ceiling stay fair.
- */
-async function measureAll(urls: [string, string][]): Promise<Row[]> {
-  for (const [, path] of urls) {
-    // Warm up: the first request renders and caches the page; measure the steady state.
-    for (let i = 0; i < 3; i++) await fetch(ORIGIN + path).then((r) => r.arrayBuffer());
-  }
-  const acc = urls.map(() => ({ times: [] as number[], bytes: 0, requests: 0, duration: 0, errors: 0, non2xx: 0 }));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, [, path]] of urls.entries()) {
-      const r = await hammer(path, DURATION / ROUNDS);
-      const a = acc[i]!;
-      a.times.push(...r.times);
-      a.bytes = r.bytes;
-      a.requests += r.requests;
-      a.duration += r.duration;
-      a.errors += r.errors;
-      a.non2xx += r.non2xx;
-    }
-  }
-  return urls.map(([name, path], i) => {
-    const a = acc[i]!;
-    a.times.sort((x, y) => x - y);
-    return {
-      name,
-      path,
-      rps: a.requests / a.duration,
-      p50: percentile(a.times, 50),
-      p95: percentile(a.times, 95),
-      p99: percentile(a.times, 99),
-      errors: a.errors,
-      non2xx: a.non2xx,
-      bytes: a.bytes,
-    };
-  });
-}
-
-function printTable(title: string, rows: Row[], ceiling?: Row) {
-  console.log(`\n${title}  (${CONNECTIONS} connections, ${DURATION} s each in ${ROUNDS} interleaved slices, no compression)`);
-  console.log("| page | path | req/s | p50 ms | p95 ms | p99 ms | vs robots.txt | errors | body KB |");
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-  for (const r of rows) {
-    const ratio = ceiling ? (r.rps / ceiling.rps).toFixed(2) : "–";
-    console.log(
-      `| ${r.name} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio} | ${r.errors + r.non2xx} | ${(r.bytes / 1024).toFixed(1)} |`,
-    );
-  }
-}
+const measure = (urls: [string, string][]) => measureAll(urls.map(([name, path]) => ({ name, url: ORIGIN + path })), DURATION);
+const table = (title: string, rows: Row[], ceiling?: Row) => printTable(title, rows, DURATION, ceiling);
 
 async function firstLoadJs(path: string) {
   const html = await (await fetch(ORIGIN + path)).text();
@@ -156,8 +91,8 @@ async function main() {
     await seedDatabase(url, { log: () => {} });
     let server = await startServer(url, mail.url);
     try {
-      const rows = await measureAll([["robots.txt (ceiling)", "/robots.txt"], ...pages]);
-      printTable(`Demo catalogue (${seedProducts.length} products)`, rows, rows[0]);
+      const rows = await measure([["robots.txt (ceiling)", "/robots.txt"], ...pages]);
+      table(`Demo catalogue (${seedProducts.length} products)`, rows, rows[0]);
       const js = await firstLoadJs("/products/linen-overshirt");
       console.log(`\nFirst-load JavaScript on the product page: ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(1)} KB raw, ${js.files} files)`);
     } finally {
@@ -173,7 +108,7 @@ async function main() {
       await addGeneratedProducts(largeUrl, LARGE - seedProducts.length);
       server = await startServer(largeUrl, mail.url);
       try {
-        const rows = await measureAll([
+        const rows = await measure([
           ["robots.txt (ceiling)", "/robots.txt"],
           ["collection", "/collections/knitwear"],
           ["collection, page 40", "/collections/knitwear?sort=price-asc&page=40"],
@@ -181,7 +116,7 @@ async function main() {
           ["search, typo", "/search?q=hodie"],
           ["search, broad", "/search?q=wool"],
         ]);
-        printTable(`Large catalogue (${LARGE} products)`, rows, rows[0]);
+        table(`Large catalogue (${LARGE} products)`, rows, rows[0]);
         console.log("");
         await dalFigures("search", largeUrl, LARGE);
       } finally {
@@ -199,6 +134,9 @@ async function main() {
 if (process.argv[2] === "admin") {
   const { benchAdmin } = await import("./bench/admin");
   await benchAdmin();
+} else if (process.argv[2] === "social") {
+  const { benchSocial } = await import("./bench/social");
+  await benchSocial();
 } else if (process.argv[2] === "campaign") {
   const { benchCampaign } = await import("./bench/campaign");
   await benchCampaign();

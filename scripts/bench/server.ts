@@ -11,7 +11,7 @@ export function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function startServer(options: { port: number; databaseUrl: string; mailUrl: string; env?: NodeJS.ProcessEnv }): Promise<ChildProcess> {
+export async function startServer(options: { port: number; databaseUrl: string; mailUrl: string; env?: Record<string, string | undefined> }): Promise<ChildProcess> {
   const origin = `http://127.0.0.1:${options.port}`;
   const child = spawnNext(["start", "--port", String(options.port)], {
     detached: true,

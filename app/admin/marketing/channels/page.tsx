@@ -24,6 +24,8 @@ const percent = new Intl.NumberFormat(shopConfig.locale, { style: "percent", max
 /** Channels drawn in their own colour; the rest share "Other". */
 const CHART_CHANNELS = 5;
 
+const plural = new Intl.PluralRules(shopConfig.locale);
+const count = (n: number, one: string, other: string) => `${number.format(n)} ${plural.select(n) === "one" ? one : other}`;
 const rate = (part: number, whole: number) => (whole > 0 ? percent.format(part / whole) : "–");
 const money = (amount: number) => formatMoney({ amount, currency: shopConfig.currency });
 
@@ -82,7 +84,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
           Visits by day
         </h2>
         <p className="mt-1 text-sm text-ink-muted">
-          {rangeText}: {number.format(totals.visits)} visits, {number.format(totals.signups)} newsletter signups, {number.format(totals.orders)} orders worth {money(totals.revenue)}.
+          {rangeText}: {count(totals.visits, "visit", "visits")}, {count(totals.signups, "newsletter signup", "newsletter signups")}, {count(totals.orders, "order", "orders")} worth {money(totals.revenue)}.
         </p>
         {totals.visits === 0 ? (
           <div className="mt-4">

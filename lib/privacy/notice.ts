@@ -1,5 +1,6 @@
 import { SESSION_COOKIE, SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "@/lib/auth/constants";
 import { CART_COOKIE, CART_COOKIE_DAYS, CART_COUNT_COOKIE } from "@/lib/cart/cookies";
+import { LANDING_COOKIE } from "@/lib/attribution/landing";
 import { BACK_IN_STOCK_CONFIRMATION_DAYS } from "@/lib/back-in-stock/wording";
 import { consentPurposes } from "@/lib/consent/purposes";
 import { shopConfig } from "@/lib/shop-config";
@@ -52,6 +53,18 @@ export const collectedData: CollectedData[] = [
     kept: `Until that one email is sent: then we forget your address. An unconfirmed request lapses after ${BACK_IN_STOCK_CONFIRMATION_DAYS} days.`,
   },
   {
+    what: "Visits, counted without cookies: the page, the site or campaign tags (utm_…) you arrived with, phone/tablet/desktop, and a code that changes every day",
+    why: "To know how many people visit and which posts bring them. The daily code is a one-way scramble of a random value, your network address and browser; the random value is deleted after 48 hours, so nobody, us included, can tell that two days' visits were yours or link a visit to you.",
+    basis: "Legitimate interest (knowing whether the shop works). Your browser's Global Privacy Control or Do Not Track setting turns it off completely: such visits are not counted at all.",
+    kept: "See “How long we keep things” below.",
+  },
+  {
+    what: "Where your visit came from (a campaign's name such as “instagram, spring”), stored with a newsletter signup or an order",
+    why: "So we can see which posts bring subscribers and orders, without following you anywhere else.",
+    basis: "Legitimate interest. Not recorded if your browser sends Global Privacy Control or Do Not Track.",
+    kept: "As long as the signup or order it belongs to.",
+  },
+  {
     what: "A scrambled fingerprint (keyed hash) of your network address and email address when you sign up or ask for a sign-in link",
     why: "To stop someone signing up strangers or flooding inboxes. We never store your IP address itself.",
     basis: "Legitimate interest (preventing abuse).",
@@ -79,11 +92,17 @@ export function newsletterClickData(individual: boolean): CollectedData {
       };
 }
 
-/** Every cookie the shop sets. None is set while you only browse. */
+/** Every cookie the shop sets. None is set while you only browse, unless you arrived from a tagged link or another site. */
 export const cookiesUsed = [
   { name: CART_COOKIE, purpose: "Remembers your cart (a random number, nothing about you).", kept: `${CART_COOKIE_DAYS} days` },
   { name: CART_COUNT_COOKIE, purpose: "Shows how many items are in your cart in the header.", kept: `${CART_COOKIE_DAYS} days` },
   { name: SESSION_COOKIE, purpose: "Keeps you signed in.", kept: `${SESSION_MAX_AGE_DAYS} days, or until you sign out` },
+  {
+    name: LANDING_COOKIE,
+    purpose:
+      "Set only when you arrive from a post's link, a campaign-tagged link or another site, and never if your browser sends Global Privacy Control or Do Not Track: it holds that source's name (like “instagram, spring”), the same for everyone who followed it, so a newsletter signup or order can say which post it came from. Nothing about you.",
+    kept: "Until you close the browser",
+  },
   { name: "authjs.csrf-token, authjs.callback-url", purpose: "Protect the sign-in form and bring you back to the page you were on.", kept: "Until you close the browser" },
 ];
 

@@ -34,7 +34,8 @@ export default function PrivacyPage() {
           While you browse
         </h2>
         <ul className="mt-3 list-disc space-y-2 ps-5 text-ink-muted">
-          <li>No cookies are set for browsing, searching or viewing products, and no analytics follow you from page to page.</li>
+          <li>No cookies are set for browsing, searching or viewing products (one exception, below: a session cookie naming the post you arrived from), and nothing follows you from page to page or site to site.</li>
+          <li>We count visits without cookies, with a code that changes every day and cannot be traced back to you. If your browser sends Global Privacy Control or Do Not Track, we do not count you at all.</li>
           <li>No scripts, fonts, images or pixels are loaded from other companies, so no social network or ad network learns that you visited.</li>
           <li>Share buttons are plain links: nothing is sent to a social network unless you click one.</li>
           <li>Our web server keeps short technical logs to keep the site running; they are not used for marketing.</li>

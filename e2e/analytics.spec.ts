@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
+import { addToCart } from "./pages/cart-page";
+import { CheckoutPage } from "./pages/checkout-page";
+import { signedInAs } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { query } from "./support/database";
+import { uniqueAddress } from "./support/mailbox";
 
 /*
  * Cookieless visit counting as a browser meets it. Every test browses with a user agent of its
@@ -66,4 +71,39 @@ test("a search engine's crawler is not counted as a visit", async ({ browser }) 
   await page.goto(`/?utm_source=google&utm_campaign=${campaign}`);
   await context.close();
   expect(await viewsOf(campaign, true)).toEqual([]);
+});
+
+test("the Channels page credits a tagged visit with its order and revenue, and staff cannot open it", async ({ browser }) => {
+  test.slow();
+  const channel = `e2e${randomUUID().slice(0, 8)}`;
+  const { context, page } = await visitor(browser);
+  await page.goto(`/products/linen-napkins?utm_source=${channel}&utm_medium=social&utm_campaign=launch`);
+  await addToCart(page, "/products/linen-napkins?variant=LINNAP-SAGE");
+  await page.getByRole("link", { name: "Check out" }).click();
+  const checkout = new CheckoutPage(page);
+  await checkout.fill({ email: uniqueAddress("channel"), name: "Grace Hopper", line1: "1 Harbour Road", city: "Bristol", postalCode: "BS1 4RN" });
+  await checkout.placeOrder();
+  await expect(page).toHaveURL(/\/orders\//);
+  const total = (await page.getByTestId("order-total").textContent())!.trim();
+  await context.close();
+
+  const marketer = await signedInAs(browser, "marketer@emberandoak.example");
+  const row = marketer.page.getByRole("region", { name: /by channel/ }).getByRole("row", { name: new RegExp(channel) });
+  await expect
+    .poll(
+      async () => {
+        await marketer.page.goto("/admin/marketing/channels?days=7");
+        return row.count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+  await expect(row.getByRole("cell")).toHaveText(["1", "0", "1", total, "100%"]);
+  expect(await seriousViolations(marketer.page)).toEqual([]);
+  await marketer.context.close();
+
+  const staff = await signedInAs(browser, "staff@emberandoak.example");
+  await staff.page.goto("/admin/marketing/channels");
+  await expect(staff.page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+  await staff.context.close();
 });

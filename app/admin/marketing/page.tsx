@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListGrowthChart, type GrowthBar } from "@/components/admin/marketing/list-growth-chart";
+import { ChartLegend, ListGrowthChart, type GrowthBar } from "@/components/admin/marketing/list-growth-chart";
 import { signupSourceLabel, sourceFills } from "@/components/admin/marketing/wording";
 import { AdminPageHeader, EmptyState } from "@/components/admin/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -64,16 +64,7 @@ export default async function MarketingGrowthPage() {
                 description={`${number.format(totalNew)} people joined in the last ${WEEKS} weeks; the table below has each week's figures.`}
               />
             </div>
-            <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2 text-sm" aria-label="Signup sources">
-              {keys.map((k) => (
-                <li key={k.key} className="flex items-center gap-2">
-                  <svg width="12" height="12" aria-hidden="true">
-                    <rect width="12" height="12" rx="2" className={k.className} />
-                  </svg>
-                  {k.label}
-                </li>
-              ))}
-            </ul>
+            <ChartLegend keys={keys} label="Signup sources" />
             <div className="mt-4 overflow-x-auto">
               <Table>
                 <TableHeader>

@@ -59,3 +59,19 @@ export function ListGrowthChart({ bars, keys, title, description, formatNumber }
     </svg>
   );
 }
+
+/** The stacked chart's colour key, as a list (the chart itself is an image to assistive tech). */
+export function ChartLegend({ keys, label }: { keys: GrowthKey[]; label: string }) {
+  return (
+    <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2 text-sm" aria-label={label}>
+      {keys.map((k) => (
+        <li key={k.key} className="flex items-center gap-2">
+          <svg width="12" height="12" aria-hidden="true">
+            <rect width="12" height="12" rx="2" className={k.className} />
+          </svg>
+          {k.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

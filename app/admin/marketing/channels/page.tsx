@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListGrowthChart, type GrowthBar } from "@/components/admin/marketing/list-growth-chart";
+import { ChartLegend, ListGrowthChart, type GrowthBar } from "@/components/admin/marketing/list-growth-chart";
 import { channelLabel, sourceFills } from "@/components/admin/marketing/wording";
 import { formatDayRange, formatShortDay } from "@/components/admin/overview/format";
 import { PeriodPicker } from "@/components/admin/overview/period-picker";
@@ -95,16 +95,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
             <div className="mt-4">
               <ListGrowthChart bars={bars} keys={keys} formatNumber={(n) => number.format(n)} title="Visits by day and channel" description={`${number.format(totals.visits)} visits ${rangeText}; the table below has each channel's figures.`} />
             </div>
-            <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2 text-sm" aria-label="Channels in the chart">
-              {keys.map((k) => (
-                <li key={k.key} className="flex items-center gap-2">
-                  <svg width="12" height="12" aria-hidden="true">
-                    <rect width="12" height="12" rx="2" className={k.className} />
-                  </svg>
-                  {k.label}
-                </li>
-              ))}
-            </ul>
+            <ChartLegend keys={keys} label="Channels in the chart" />
           </>
         )}
       </section>

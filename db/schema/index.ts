@@ -7,3 +7,4 @@ export * from "./admin";
 export * from "./settings";
 export * from "./marketing";
 export * from "./back-in-stock";
+export * from "./link-page";

@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sql`delete from link_page_links`;
   // The seed's links back for the files after this one (as new rows: ids are the database's).
-  for (const { id: _id, ...row } of seeded) await sql`insert into link_page_links ${sql(row)}`;
+  for (const row of seeded) await sql`insert into link_page_links ${sql(row, "position", "kind", "product_id", "collection_id", "url", "label", "created_at")}`;
   await sql`delete from products where slug like 'link-page-test-%'`;
   await sql.end();
 });

@@ -19,9 +19,9 @@ vi.mock("@/lib/auth/session", () => ({
 const { addLinkAction, moveLinkAction, removeLinkAction, saveLinkPageIntroAction } = await import("@/app/admin/marketing/link-page/actions");
 
 const sql = testSql();
-const form = (fields: Record<string, string | number>) => {
+const form = (fields: Record<string, string | number | undefined>) => {
   const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) data.set(k, String(v));
   return data;
 };
 

@@ -19,9 +19,17 @@ import { MAX_INTRO_LENGTH, MAX_LABEL_LENGTH } from "@/lib/link-page/rules";
 
 export function IntroForm({ intro, readOnly }: { intro: string; readOnly: boolean }) {
   const { state, formAction, pending, errors } = useAdminAction(saveLinkPageIntroAction);
+  // After a refused save React resets the form: to what was typed, not the saved text.
+  const [submitted, setSubmitted] = useState<FormData | null>(null);
+  const typed = state && !state.ok && submitted ? String(submitted.get("intro") ?? "") : null;
   const errorId = errors.intro?.length ? "intro-error" : undefined;
   return (
-    <form action={formAction} noValidate className="mt-4 space-y-3" aria-label="Introduction">
+    <form
+      action={(formData: FormData) => {
+        setSubmitted(formData);
+        formAction(formData);
+      }}
+      noValidate className="mt-4 space-y-3" aria-label="Introduction">
       <FormStatus state={state && !state.ok ? state : null} fields={["intro"]} />
       <div>
         <Label htmlFor="intro">Introduction</Label>
@@ -30,7 +38,7 @@ export function IntroForm({ intro, readOnly }: { intro: string; readOnly: boolea
           name="intro"
           rows={3}
           maxLength={MAX_INTRO_LENGTH}
-          defaultValue={intro}
+          defaultValue={typed ?? intro}
           readOnly={readOnly}
           aria-invalid={errorId ? true : undefined}
           aria-describedby={["intro-hint", errorId].filter(Boolean).join(" ")}
@@ -105,10 +113,21 @@ const kinds: { value: Kind; label: string }[] = [
 export function AddLinkForm({ products, collections }: { products: Choice[]; collections: Choice[] }) {
   const [kind, setKind] = useState<Kind>("product");
   const { state, formAction, pending, errors } = useAdminAction(addLinkAction);
+  // After a refused add React resets the form: to what was typed, so nothing needs typing twice.
+  const [submitted, setSubmitted] = useState<FormData | null>(null);
+  const typed = (name: string) => (state && !state.ok && submitted ? String(submitted.get(name) ?? "") : "");
   const selectError = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
   const labelOptional = kind !== "url";
   return (
-    <form action={formAction} noValidate className="mt-4 space-y-4" aria-label="Add a link">
+    <form
+      action={(formData: FormData) => {
+        setSubmitted(formData);
+        formAction(formData);
+      }}
+      noValidate
+      className="mt-4 space-y-4"
+      aria-label="Add a link"
+    >
       <FormStatus state={state && !state.ok ? state : null} fields={["kind", "productId", "collectionId", "url", "label"]} />
       <fieldset aria-describedby={selectError("kind")}>
         <legend className="text-sm font-medium">Link to</legend>
@@ -126,7 +145,7 @@ export function AddLinkForm({ products, collections }: { products: Choice[]; col
       {kind === "product" ? (
         <div>
           <Label htmlFor="productId">Product</Label>
-          <Select id="productId" name="productId" defaultValue="" className="mt-1" aria-invalid={errors.productId ? true : undefined} aria-describedby={selectError("productId")}>
+          <Select id="productId" name="productId" defaultValue={typed("productId")} className="mt-1" aria-invalid={errors.productId ? true : undefined} aria-describedby={selectError("productId")}>
             <option value="" disabled>
               Choose a product…
             </option>
@@ -143,7 +162,7 @@ export function AddLinkForm({ products, collections }: { products: Choice[]; col
       {kind === "collection" ? (
         <div>
           <Label htmlFor="collectionId">Collection</Label>
-          <Select id="collectionId" name="collectionId" defaultValue="" className="mt-1" aria-invalid={errors.collectionId ? true : undefined} aria-describedby={selectError("collectionId")}>
+          <Select id="collectionId" name="collectionId" defaultValue={typed("collectionId")} className="mt-1" aria-invalid={errors.collectionId ? true : undefined} aria-describedby={selectError("collectionId")}>
             <option value="" disabled>
               Choose a collection…
             </option>
@@ -158,12 +177,13 @@ export function AddLinkForm({ products, collections }: { products: Choice[]; col
       ) : null}
 
       {kind === "url" ? (
-        <FormField name="url" label="Address" type="text" inputMode="url" autoComplete="off" placeholder="https://" errors={errors.url} hint="A full address starting with https://, or a page of this shop starting with / (e.g. /privacy)." />
+        <FormField name="url" label="Address" defaultValue={typed("url")} type="text" inputMode="url" autoComplete="off" placeholder="https://" errors={errors.url} hint="A full address starting with https://, or a page of this shop starting with / (e.g. /privacy)." />
       ) : null}
 
       <FormField
         name="label"
         label="Label"
+        defaultValue={typed("label")}
         autoComplete="off"
         required={!labelOptional}
         maxLength={MAX_LABEL_LENGTH}

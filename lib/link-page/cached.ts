@@ -1,15 +1,13 @@
 import "server-only";
-import { cacheLife, cacheTag, updateTag } from "next/cache";
+import { cacheLife, cacheTag } from "next/cache";
 import { getLinkPage } from "@/db/queries/link-page";
 import { getShopSettings } from "@/db/queries/settings";
 import { catalogTags } from "@/lib/catalog/cache-tags";
 import { siteUrl } from "@/lib/env";
 import { SHOP_SETTINGS_TAG } from "@/lib/settings/cached";
 import { shopConfig } from "@/lib/shop-config";
+import { LINK_PAGE_TAG } from "./expire";
 import { linkEntries, renderLinkPageHtml } from "./render";
-
-/** The link page's own cache tag: every change in its editor expires it. */
-export const LINK_PAGE_TAG = "link-page";
 
 /**
  * /links as finished HTML, cached across requests like the catalogue. Tagged with the page's
@@ -35,9 +33,4 @@ export async function getCachedLinkPageHtml(): Promise<string> {
     origin: siteUrl(),
     locale: shopConfig.locale,
   });
-}
-
-/** After an edit in the link page editor has committed (a server action): the next request re-renders. */
-export function expireLinkPage() {
-  updateTag(LINK_PAGE_TAG);
 }

@@ -25,8 +25,6 @@ export type LinkPageProps = {
 const rtlLanguages = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"]);
 export const directionOf = (locale: string) => (rtlLanguages.has(locale.split("-")[0]!.toLowerCase()) ? "rtl" : "ltr");
 
-const kindWords: Record<LinkPageEntry["kind"], string | null> = { product: "Product", collection: "Collection", newsletter: null, url: null };
-
 /* Simple glyphs drawn for this page (no brand assets, nothing fetched); each link is named in words. */
 const glyphs: Record<string, ReactNode> = {
   instagram: (
@@ -123,11 +121,12 @@ export function LinkPageDocument({ shopName, intro, links, socialProfiles, origi
               <ul className="links">
                 {links.map((link, index) => (
                   <li key={index}>
-                    <a href={link.href} rel={link.kind === "url" && /^https?:/i.test(link.href) ? "noopener" : undefined}>
-                      <span className="label">
-                        {kindWords[link.kind] ? <span className="kind">{kindWords[link.kind]}</span> : null}
-                        {link.label}
-                      </span>
+                    <a
+                      href={link.href}
+                      className={link.kind === "newsletter" ? "newsletter" : undefined}
+                      rel={link.kind === "url" && /^https?:/i.test(link.href) ? "noopener" : undefined}
+                    >
+                      <span className="label">{link.label}</span>
                       <Arrow />
                     </a>
                   </li>

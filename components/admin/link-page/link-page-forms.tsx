@@ -36,7 +36,7 @@ export function IntroForm({ intro, readOnly }: { intro: string; readOnly: boolea
         <textarea
           id="intro"
           name="intro"
-          rows={3}
+          rows={4}
           maxLength={MAX_INTRO_LENGTH}
           defaultValue={typed ?? intro}
           readOnly={readOnly}

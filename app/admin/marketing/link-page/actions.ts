@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { addLink, moveLink, removeLink, updateLinkPageIntro } from "@/db/queries/link-page";
 import { adminAction } from "@/lib/actions";
-import { expireLinkPage } from "@/lib/link-page/cached";
+import { expireLinkPage } from "@/lib/link-page/expire";
 import { addLinkSchema, linkPageIntroSchema, moveLinkSchema, removeLinkSchema } from "@/lib/validations/link-page";
 
 /*

@@ -134,7 +134,8 @@ export function AddLinkForm({ products, collections }: { products: Choice[]; col
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {kinds.map((k) => (
             <label key={k.value} className="flex items-center gap-3 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-accent-500 has-[:checked]:bg-accent-50">
-              <Radio name="kind" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} />
+              {/* Uncontrolled: React resets the form after each add, and a reset must land on the kind in use. */}
+              <Radio name="kind" value={k.value} defaultChecked={kind === k.value} onChange={() => setKind(k.value)} />
               {k.label}
             </label>
           ))}

@@ -182,6 +182,9 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     export: "none",
     erasure: "none",
   },
+  // The link page (/links): the shop's featured links and its introduction, about no one.
+  link_page_links: { personal: [], other: ["id", "position", "kind", "product_id", "collection_id", "url", "label", "created_at"], export: "none", erasure: "none" },
+  link_page_settings: { personal: [], other: ["id", "intro", "updated_at"], export: "none", erasure: "none" },
   // Who on the team did what in the admin. Shoppers' personal data is never copied in (records are named by id).
   audit_log: {
     personal: ["actor_id", "actor_email"],

@@ -446,6 +446,21 @@ export const seedDiscountCodes = [
 ];
 
 /**
+ * The demo link page (/links): the intro and featured links a shop might put behind its
+ * Instagram bio. Written once; a merchant's own edits are never reset by a re-seed.
+ */
+export const seedLinkPage = {
+  intro: "Candles, ceramics and linen, made slowly in our Peak District workshop. New pieces most weeks: this is where to find them first.",
+  links: [
+    { kind: "product", slug: "smoked-oak-candle", label: "New: the smoked oak candle" },
+    { kind: "collection", slug: "gift-sets", label: "" },
+    { kind: "newsletter", label: "Hear about new pieces first" },
+    { kind: "collection", slug: "ceramics", label: "" },
+    { kind: "url", url: "/collections/coffee?sort=newest", label: "This week's coffee roast" },
+  ] as const,
+};
+
+/**
  * Demo people, so a newcomer can see the account pages and the admin at once. They sign in
  * like anyone else: with a magic link read from the local mailbox (/dev/mailbox).
  */

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
-import { demoPeople, seedCollections, seedDiscountCodes, seedProducts, type SeedProduct } from "./seed-data";
+import { demoPeople, seedCollections, seedDiscountCodes, seedLinkPage, seedProducts, type SeedProduct } from "./seed-data";
 
 export const IMAGE_WIDTH = 1200;
 export const IMAGE_HEIGHT = 1500;
@@ -125,6 +125,7 @@ export async function seedDatabase(databaseUrl: string, { log = console.log } = 
         await tx.insert(schema.discountCodes).values(d).onConflictDoNothing({ target: schema.discountCodes.code });
       }
       await seedDemoPeople(tx, seedDate);
+      await seedDemoLinkPage(tx, collectionIds);
     });
     log(`Seeded ${seedProducts.length} products in ${seedCollections.length} collections.`);
   } finally {
@@ -206,6 +207,33 @@ async function seedDemoPeople(tx: SeedTx, seedDate: number) {
     { ...base, action: "requested", source: "checkout", method: "checkbox", createdAt: firstOrder },
     { ...base, action: "granted", source: "email-link", method: "double_opt_in", createdAt: new Date(firstOrder.getTime() + 600_000) },
   ]);
+}
+
+/** The demo link page, once: a page someone has already edited (or emptied) is left as it is. */
+async function seedDemoLinkPage(tx: SeedTx, collectionIds: Map<string, number>) {
+  const [settings] = await tx
+    .insert(schema.linkPageSettings)
+    .values({ id: 1, intro: seedLinkPage.intro })
+    .onConflictDoNothing({ target: schema.linkPageSettings.id })
+    .returning({ id: schema.linkPageSettings.id });
+  if (!settings) return;
+  const productIds = new Map<string, number>();
+  for (const row of await tx.select({ id: schema.products.id, slug: schema.products.slug }).from(schema.products)) productIds.set(row.slug, row.id);
+  const target = (map: Map<string, number>, slug: string) => {
+    const id = map.get(slug);
+    if (id === undefined) throw new Error(`The demo link page names unknown ${slug}`);
+    return id;
+  };
+  await tx.insert(schema.linkPageLinks).values(
+    seedLinkPage.links.map((link, position) => ({
+      position,
+      kind: link.kind,
+      label: link.label,
+      productId: link.kind === "product" ? target(productIds, link.slug) : null,
+      collectionId: link.kind === "collection" ? target(collectionIds, link.slug) : null,
+      url: link.kind === "url" ? link.url : null,
+    })),
+  );
 }
 
 /** True when the catalogue has never been seeded (used by `npm run dev` to seed once). */

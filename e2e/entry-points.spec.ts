@@ -182,6 +182,12 @@ const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; for
     { path: "/api/analytics/view", method: "POST", data: "https://evil.example/", headers: { "content-type": "text/plain" }, status: 400 },
     { path: "/api/analytics/view", method: "POST", data: "/products/everyday-mug", headers: { "content-type": "text/plain" }, status: 204 },
   ],
+  "app/(shop)/links/route.ts GET": [{ path: "/links", method: "GET", status: 200 }],
+  // A script (no Origin, no Sec-Fetch-Site) or another site's form cannot sign anyone up.
+  "app/(shop)/links/subscribe/route.ts POST": [
+    { path: "/links/subscribe", method: "POST", form: { email: uniqueAddress("entry"), source: "links-page", "newsletter:offers": "yes" }, status: 403 },
+    { path: "/links/subscribe", method: "POST", form: { email: uniqueAddress("entry"), source: "links-page", "newsletter:offers": "yes" }, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, status: 403 },
+  ],
   "app/account/privacy/export/route.ts GET": [{ path: "/account/privacy/export", method: "GET", status: 401 }],
   "app/api/catalog/stock/route.ts POST": [{ path: "/api/catalog/stock", method: "POST", data: { updates: [{ sku: "EVEMUG-OAT", stock: 0 }] }, status: 401 }],
   "app/uploads/[...key]/route.ts GET": [

@@ -8,3 +8,4 @@ export * from "./settings";
 export * from "./marketing";
 export * from "./back-in-stock";
 export * from "./analytics";
+export * from "./link-page";

@@ -15,6 +15,7 @@ export const adminNavigation: AdminNavItem[] = [
   { href: "/admin/marketing/segments", label: "Segments", permission: "marketing:read" },
   { href: "/admin/marketing/channels", label: "Channels", permission: "marketing:read" },
   { href: "/admin/marketing", label: "List growth", permission: "marketing:read" },
+  { href: "/admin/marketing/link-page", label: "Link page", permission: "marketing:read" },
   { href: "/admin/exports", label: "Exports", permission: "exports:read" },
   { href: "/admin/settings", label: "Settings", permission: "settings:write" },
   { href: "/admin/staff", label: "Staff", permission: "staff:write" },

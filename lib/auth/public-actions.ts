@@ -50,6 +50,10 @@ export const routeHandlers: Record<string, Record<string, string>> = {
   "app/admin/marketing/campaigns/preview/route.ts": { POST: "requirePermission(\"marketing:read\") before the body is read; renders the posted draft for a sample recipient, body size capped" },
   "app/admin/marketing/campaigns/[id]/progress/route.ts": { GET: "requirePermission(\"marketing:read\"): 401 anonymous, 403 for a role without it (even at a made-up id); counts only" },
   "app/api/analytics/view/route.ts": { POST: "public page-view beacon: a path only, counted without cookies (never for bots, Sec-GPC or DNT); answers 204 either way, changes nothing else" },
+  "app/(shop)/links/route.ts": { GET: "the public link page: cached HTML built from the catalogue and the shop's settings, nothing about the visitor" },
+  "app/(shop)/links/subscribe/route.ts": {
+    POST: "only from the shop's own pages (same-origin, else 403); starts a double opt-in only, rate-limited per address and per client, like subscribeFromFooterAction",
+  },
   "app/api/health/route.ts": { GET: "public liveness check; says only ok/degraded and the database latency" },
   "app/api/auth/[...nextauth]/route.ts": {
     GET: "only the email callback answers (a redirect to the confirm page); everything else is 404",

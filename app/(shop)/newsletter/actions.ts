@@ -5,6 +5,7 @@ import { z } from "zod";
 import { publicFormAction, publicRedirectingAction } from "@/lib/actions";
 import { currentLanding } from "@/lib/attribution/current";
 import { AppError } from "@/lib/errors";
+import { signupProblemPath, startPlainFormSignup } from "@/lib/newsletter/plain-form";
 import { confirmNewsletterSignup, startNewsletterSignup } from "@/lib/newsletter/signup";
 import { signupWording } from "@/lib/consent/purposes";
 import { newsletterSignupSchema } from "@/lib/validations/newsletter";
@@ -22,11 +23,8 @@ export const subscribeAction = publicFormAction(newsletterSignupSchema, async ({
  */
 export const subscribeFromFooterAction = publicRedirectingAction(
   newsletterSignupSchema,
-  async (input) => {
-    const result = await startNewsletterSignup({ ...input, wordingId: signupWording.id, landing: await currentLanding() });
-    redirect(result.ok ? "/newsletter/check-email" : "/newsletter?problem=limited");
-  },
-  (fields) => redirect(`/newsletter?problem=${fields.includes("email") ? "email" : "topics"}`),
+  async (input) => redirect(await startPlainFormSignup(input)),
+  (fields) => redirect(signupProblemPath(fields)),
 );
 
 /** The button on /newsletter/confirm: the second step of the double opt-in. */

@@ -1,0 +1,53 @@
+/*
+ * The link page's own few rules. /links is a route handler's HTML with no client JavaScript
+ * and no stylesheet file (its name changes with every build), so it carries these inline. Every
+ * colour and font is a var() of an app/theme.css token (themeRootRule puts them in :root), so
+ * re-branding that file re-brands this page. Sides are logical (inline-start/end), so the page
+ * reads right to left as well. Phone first; wider screens only get more air.
+ */
+export const linkPageRules = [
+  "*,*::before,*::after{box-sizing:border-box}",
+  "html{color-scheme:light;-webkit-text-size-adjust:100%;text-size-adjust:100%}",
+  "body{margin:0;min-height:100vh;background:var(--color-surface);color:var(--color-ink);font-family:var(--font-sans);font-size:1rem;line-height:1.5;-webkit-font-smoothing:antialiased}",
+  "main{max-width:36rem;margin-inline:auto;padding:2.5rem 1.25rem 2rem}",
+  "header{text-align:center}",
+  ".logo{display:block;width:5rem;height:5rem;margin:0 auto 1rem;border-radius:1.25rem;box-shadow:0 1px 2px color-mix(in srgb,var(--color-ink) 12%,transparent)}",
+  "h1{font-family:var(--font-serif);font-weight:500;font-size:1.875rem;line-height:1.15;letter-spacing:-0.01em;margin:0}",
+  ".intro{color:var(--color-ink-muted);margin:0.75rem auto 0;max-width:28rem}",
+  ".social{display:flex;flex-wrap:wrap;justify-content:center;gap:0.5rem;list-style:none;margin:1.25rem 0 0;padding:0}",
+  ".social a{display:flex;align-items:center;justify-content:center;width:2.75rem;height:2.75rem;border-radius:999px;color:var(--color-ink);border:1px solid var(--color-line-strong);background:var(--color-surface-raised);text-decoration:none}",
+  ".social a:hover{color:var(--color-accent-700);border-color:var(--color-accent-500)}",
+  ".social svg{width:1.25rem;height:1.25rem}",
+  ".social .badge{font-size:0.75rem;font-weight:700}",
+  ".links{list-style:none;margin:2rem 0 0;padding:0;display:grid;gap:0.75rem}",
+  ".links a{display:flex;align-items:center;gap:0.75rem;min-height:3.5rem;padding:0.75rem 1.25rem;border-radius:var(--radius-card);background:var(--color-surface-raised);border:1px solid var(--color-line-strong);color:var(--color-ink);font-weight:600;text-decoration:none;box-shadow:0 1px 2px color-mix(in srgb,var(--color-ink) 6%,transparent);transition:border-color .15s,background-color .15s}",
+  ".links a:hover{border-color:var(--color-accent-500);background:var(--color-accent-50)}",
+  ".links .label{flex:1;text-align:center;padding-inline-start:1.75rem}",
+  ".links a.newsletter{background:var(--color-accent-50);border-color:var(--color-accent-100)}",
+  ".links a.newsletter:hover{border-color:var(--color-accent-500)}",
+  ".links .go{flex:none;width:1.25rem;height:1.25rem;color:var(--color-accent-600)}",
+  "[dir=rtl] .links .go{transform:scaleX(-1)}",
+  ".signup{margin-top:2.5rem;padding:1.5rem 1.25rem;border-radius:var(--radius-card);background:var(--color-surface-raised);border:1px solid var(--color-line)}",
+  "h2{font-family:var(--font-serif);font-weight:500;font-size:1.375rem;line-height:1.2;margin:0}",
+  ".signup > p{color:var(--color-ink-muted);margin:0.5rem 0 0;font-size:0.9375rem}",
+  "form{margin-top:1.25rem}",
+  "fieldset{border:0;margin:0;padding:0}",
+  "legend{font-weight:600;font-size:0.875rem;padding:0;margin-bottom:0.5rem}",
+  ".topic{display:flex;align-items:flex-start;gap:0.75rem;padding-block:0.375rem;font-size:0.875rem}",
+  ".topic input{flex:none;width:1.125rem;height:1.125rem;margin:0.125rem 0 0;accent-color:var(--color-accent-600)}",
+  ".topic strong{display:block;font-weight:600}",
+  ".topic span span{color:var(--color-ink-muted)}",
+  ".email{margin-top:1rem}",
+  ".email label{display:block;font-weight:600;font-size:0.875rem;margin-bottom:0.375rem}",
+  ".row{display:flex;flex-direction:column;gap:0.5rem}",
+  "input[type=email]{width:100%;min-height:2.75rem;padding:0.5rem 0.875rem;font:inherit;color:var(--color-ink);background:var(--color-surface-raised);border:1px solid var(--color-line-strong);border-radius:0.5rem}",
+  "button{min-height:2.75rem;padding:0.5rem 1.5rem;font:inherit;font-weight:600;color:var(--color-surface-raised);background:var(--color-accent-600);border:0;border-radius:999px;cursor:pointer}",
+  "button:hover{background:var(--color-accent-700)}",
+  ".fine{font-size:0.75rem;color:var(--color-ink-muted);margin:0.75rem 0 0}",
+  "footer{margin-top:2rem;text-align:center;font-size:0.875rem;color:var(--color-ink-muted)}",
+  "footer a{color:var(--color-ink-muted);text-underline-offset:4px}",
+  "footer a:hover{color:var(--color-ink)}",
+  "footer p{margin:0.25rem 0}",
+  ":focus-visible{outline:3px solid var(--color-accent-600);outline-offset:2px}",
+  "@media (min-width:40rem){main{padding-top:4rem}h1{font-size:2.25rem}.row{flex-direction:row}.row input{flex:1}.signup{padding:1.75rem 2rem}}",
+].join("");

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
 import { BackInStockForm } from "@/components/shop/back-in-stock-form";
 import { Breadcrumbs } from "@/components/shop/breadcrumbs";
 import { Price } from "@/components/shop/price";
 import { ProductGallery } from "@/components/shop/product-gallery";
+import { PopularRecommendations, Recommendations } from "@/components/shop/recommendations";
 import { StockBadge } from "@/components/shop/stock-badge";
 import { VariantPicker } from "@/components/shop/variant-picker";
 import { getCachedProduct } from "@/lib/catalog/cached";
@@ -18,6 +20,7 @@ import { getCachedShopSettings } from "@/lib/settings/cached";
 import { priceNote } from "@/lib/settings/price-note";
 import { shopConfig } from "@/lib/shop-config";
 import { Notice } from "@/components/ui/notice";
+import type { RecommendationPlace } from "@/lib/recommendations/recommend";
 
 type Params = { slug: string; variant: string };
 
@@ -71,6 +74,8 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
     networks: shopConfig.shareNetworks,
   });
   const digits = minorUnitDigits(selected.currency);
+  const suggestionsPlace: RecommendationPlace = { page: "product", productId: product.id, collectionSlug: product.collections[0]?.slug ?? null };
+  const suggestionsClass = "mt-12 border-t border-line pt-8 md:mt-16 md:pt-10";
 
   const jsonLd = {
     "@context": "https://schema.org",
@@ -174,6 +179,15 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           </section>
         </div>
       </div>
+
+      {/*
+        The page is cached for everyone; suggestions depend on who is looking, so they stream
+        into this hole. Until they do (and without JavaScript), the shell shows the cached,
+        non-personal best sellers.
+      */}
+      <Suspense fallback={<PopularRecommendations place={suggestionsPlace} className={suggestionsClass} />}>
+        <Recommendations place={suggestionsPlace} className={suggestionsClass} />
+      </Suspense>
 
       <script
         type="application/ld+json"

@@ -11,7 +11,7 @@ import type { RecommendationReason } from "@/lib/recommendations/rules";
 export function reasonText(reason: RecommendationReason): string {
   switch (reason.kind) {
     case "running-low":
-      return `Running low? You bought this on ${formatDate(reason.lastBoughtAt)}, and most people need a new one about now.`;
+      return `Running low? You last bought this on ${formatDate(reason.lastBoughtAt)}.`;
     case "bought-with-purchase":
       return `Because you bought the ${reason.boughtTitle} on ${formatDate(reason.boughtAt)}, and people who bought it often bought this too.`;
     case "bought-with-cart":
@@ -24,5 +24,8 @@ export function reasonText(reason: RecommendationReason): string {
   }
 }
 
-/** What the shop used, for a personal reason: said beside the off switch. */
-export const personalDataNote = "We used your orders and cart for this because you turned on personalised suggestions.";
+/** What the shop used for a personal reason, said beside the off switch. */
+export function personalDataNote(reason: RecommendationReason): string {
+  const what = reason.kind === "bought-with-cart" ? "your cart" : "your orders";
+  return `Based on ${what}, because you turned on personalised suggestions.`;
+}

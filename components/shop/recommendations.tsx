@@ -35,7 +35,7 @@ function WhyPanel({ candidate }: { candidate: Candidate }) {
         <p>{reasonText(candidate.reason)}</p>
         {personal ? (
           <>
-            <p className="text-ink-muted">{personalDataNote}</p>
+            <p className="text-ink-muted">{personalDataNote(candidate.reason)}</p>
             <form action={turnOff}>
               <Button type="submit" variant="link" size="none" className="text-start whitespace-normal">
                 Turn personalisation off

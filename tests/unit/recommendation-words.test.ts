@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasonText } from "@/components/shop/recommendation-reason";
+import { personalDataNote, reasonText } from "@/components/shop/recommendation-reason";
 import { readProductForm } from "@/lib/validations/product";
 
 describe("why a suggestion is shown, in the shopper's words", () => {
@@ -14,12 +14,19 @@ describe("why a suggestion is shown, in the shopper's words", () => {
     expect(reasonText({ kind: "bought-with-cart", cartTitle: "Workshop apron" })).toBe("Because the Workshop apron is in your cart and people who bought it often bought this too.");
   });
   it("says when a consumable was last bought", () => {
-    expect(reasonText({ kind: "running-low", lastBoughtAt: on })).toMatch(/^Running low\? You bought this on 3 Nov 2026/);
+    expect(reasonText({ kind: "running-low", lastBoughtAt: on })).toBe("Running low? You last bought this on 3 Nov 2026.");
   });
   it("says a best seller is not based on the shopper, and does not call a product nobody bought popular", () => {
     expect(reasonText({ kind: "popular", collectionTitle: "Ceramics", unitsSold: 4 })).toBe("Popular in Ceramics this season — not based on you.");
     expect(reasonText({ kind: "popular", collectionTitle: null, unitsSold: 4 })).toBe("Popular in the shop this season — not based on you.");
     expect(reasonText({ kind: "popular", collectionTitle: "Ceramics", unitsSold: 0 })).toBe("One of our picks from Ceramics — not based on you.");
+  });
+});
+
+describe("what the shop used, beside the off switch", () => {
+  it("says orders or cart, whichever the reason came from", () => {
+    expect(personalDataNote({ kind: "bought-with-cart", cartTitle: "Apron" })).toBe("Based on your cart, because you turned on personalised suggestions.");
+    expect(personalDataNote({ kind: "running-low", lastBoughtAt: new Date() })).toBe("Based on your orders, because you turned on personalised suggestions.");
   });
 });
 

@@ -179,6 +179,19 @@ describe("what a visitor is shown", () => {
     expect(view.collectionTitle).toBe(`Test shelf ${run}`);
   });
 
+  it("a guest with a cart is never shown what is in it", async () => {
+    const { recommendationsFor, createCart, addToCart } = await load();
+    const cartId = await createCart(null);
+    await addToCart(cartId, made.apron!.variantId, 1);
+    visitor.user = null;
+    visitor.cartId = cartId;
+    const view = await recommendationsFor(onShelf());
+    expect(view.personal).toBe(false);
+    expect(slugsOf(view.items)).not.toContain(key("apron"));
+    expect(slugsOf(view.items)[0]).toBe(key("candle"));
+    visitor.cartId = null;
+  });
+
   it("a shopper without the consent gets the same non-personal list: their orders are not used", async () => {
     const { recommendationsFor } = await load();
     visitor.user = await shopper("unasked");

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/constants";
+import { CART_COUNT_COOKIE } from "@/lib/cart/cookies";
 import { parseListingState } from "@/lib/catalog/listing-params";
 import {
   DEFAULT_VARIANT_SEGMENT,
@@ -128,6 +129,9 @@ function isServerActionId(id: string): boolean {
  * here, before rendering (lib/catalog/route-index.ts): an unknown product or collection is a
  * 404, an unknown SKU shares one "option not available" page per product, and a listing's
  * filters and page are folded into the one state that gives the same result. Nothing here reads a session: authorisation lives next to the data.
+ * A product page has two renderings (app/(shop)/products/[slug]/[variant]/product-page.tsx): one
+ * cached whole for everyone, and one whose suggestions stream in for a visitor with a session or
+ * a cart (ownSuggestions, below).
  */
 export async function proxy(request: NextRequest) {
   const response = await route(request);
@@ -196,8 +200,20 @@ async function route(request: NextRequest): Promise<Response> {
   if (index && !skus) return notFound(request);
   const variant = variantToSegment(searchParams.get("variant"));
   const known = variant === DEFAULT_VARIANT_SEGMENT || !skus || skus.has(variant);
-  url.pathname = `/products/${slug}/${known ? variant : MISSING_VARIANT_SEGMENT}`;
+  url.pathname = `/products/${slug}/${known ? variant : MISSING_VARIANT_SEGMENT}${ownSuggestions(request) ? "/for-you" : ""}`;
   return NextResponse.rewrite(url);
+}
+
+/**
+ * Whether the product page's suggestions depend on this visitor: they hold a session cookie
+ * (their orders, with their consent) or a cart (never suggest what is in it). Only the
+ * cookies' presence is read here; the page checks the session itself. Everyone else gets the
+ * page served whole from the cache, with the same best sellers for all.
+ */
+function ownSuggestions(request: NextRequest): boolean {
+  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return true;
+  const inCart = Number(request.cookies.get(CART_COUNT_COOKIE)?.value);
+  return Number.isInteger(inCart) && inCart > 0;
 }
 
 export const config = {

@@ -167,7 +167,7 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     erasure: "the address's own entries deleted",
   },
   // The catalogue holds no personal data.
-  products: { personal: [], other: ["id", "slug", "title", "summary", "description", "materials", "care", "option_names", "keywords", "status", "featured_rank", "created_at", "updated_at", "search_text", "search_vector"], export: "none", erasure: "none" },
+  products: { personal: [], other: ["id", "slug", "title", "summary", "description", "materials", "care", "option_names", "keywords", "status", "featured_rank", "rebuy_after_days", "created_at", "updated_at", "search_text", "search_vector"], export: "none", erasure: "none" },
   product_variants: { personal: [], other: ["id", "product_id", "sku", "options", "price_amount", "compare_at_amount", "currency", "stock", "position"], export: "none", erasure: "none" },
   product_images: { personal: [], other: ["id", "product_id", "src", "alt", "width", "height", "position"], export: "none", erasure: "none" },
   collections: { personal: [], other: ["id", "slug", "title", "description", "position", "published"], export: "none", erasure: "none" },

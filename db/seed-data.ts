@@ -39,6 +39,8 @@ export type SeedProduct = {
   variants: SeedVariant[];
   collections: string[];
   featuredRank?: number;
+  /** A consumable: suggested again to a past buyer this many days after they bought it. */
+  rebuyAfterDays?: number;
   /** Days before the seed date the product was added; sorts "newest". */
   ageDays: number;
 };
@@ -101,42 +103,42 @@ export const seedProducts: SeedProduct[] = [
     slug: "hearth-pillar-candle", title: "Hearth pillar candle", summary: "A tall, slow-burning pillar for long evenings.",
     description: "Our first candle and still our favourite. A dense pillar of soy and rapeseed wax that burns for around 60 hours with a steady, quiet flame.",
     materials: "Soy and rapeseed wax, unbleached cotton wick, essential oils.", care: candleCare, keywords: "candle pillar wax",
-    art: "candle", palette: ["#efe6d8", "#b4532a"], optionNames: ["Scent"], collections: ["candles"], featuredRank: 1, ageDays: 300,
+    art: "candle", palette: ["#efe6d8", "#b4532a"], optionNames: ["Scent"], collections: ["candles"], featuredRank: 1, rebuyAfterDays: 60, ageDays: 300,
     variants: variants("hearth-pillar-candle", { Scent: candleScents }, () => p(24)),
   },
   {
     slug: "ember-jar-candle", title: "Ember jar candle", summary: "Poured into a reusable amber glass jar.",
     description: "A 220 g candle in an amber apothecary jar with a cork lid. When it is finished, wash the jar in warm soapy water and keep pencils or cotton buds in it.",
     materials: "Soy wax, cotton wick, amber glass, cork.", care: candleCare, keywords: "candle jar glass scented",
-    art: "jar-candle", palette: ["#a0522d", "#f3e3c3"], optionNames: ["Scent"], collections: ["candles"], featuredRank: 4, ageDays: 200,
+    art: "jar-candle", palette: ["#a0522d", "#f3e3c3"], optionNames: ["Scent"], collections: ["candles"], featuredRank: 4, rebuyAfterDays: 45, ageDays: 200,
     variants: variants("ember-jar-candle", { Scent: [...candleScents, "Orange Peel"] }, () => p(28)),
   },
   {
     slug: "taper-candles-pair", title: "Taper candles, pair", summary: "Dripless dinner candles dipped by hand.",
     description: "Two 25 cm tapers, dipped eighteen times each so they burn evenly and barely drip. They fit a standard 2.2 cm candlestick.",
     materials: "Rapeseed wax, cotton wick, natural pigment.", care: candleCare, keywords: "candle taper dinner candlestick",
-    art: "candle", palette: ["#6b7f5e", "#e9dcc4"], optionNames: ["Colour"], collections: ["candles"], ageDays: 150,
+    art: "candle", palette: ["#6b7f5e", "#e9dcc4"], optionNames: ["Colour"], collections: ["candles"], rebuyAfterDays: 30, ageDays: 150,
     variants: variants("taper-candles-pair", { Colour: ["Sage", "Ivory", "Terracotta", "Charcoal"] }, () => p(12)),
   },
   {
     slug: "travel-tin-candle", title: "Travel tin candle", summary: "A small candle with a lid, for the bag or the bathroom.",
     description: "Twenty hours of burn time in a tin that closes. A good way to try a scent before committing to a big jar.",
     materials: "Soy wax, cotton wick, recycled tin.", care: candleCare, keywords: "candle tin travel small",
-    art: "jar-candle", palette: ["#9aa3a8", "#efe6d8"], optionNames: ["Scent"], collections: ["candles"], ageDays: 120,
+    art: "jar-candle", palette: ["#9aa3a8", "#efe6d8"], optionNames: ["Scent"], collections: ["candles"], rebuyAfterDays: 30, ageDays: 120,
     variants: variants("travel-tin-candle", { Scent: candleScents }, () => p(11)),
   },
   {
     slug: "beeswax-tealights", title: "Beeswax tealights, box of 12", summary: "Pure beeswax in reusable aluminium cups.",
     description: "Beeswax from a cooperative in Herefordshire burns brighter and longer than paraffin tealights and smells faintly of honey.",
     materials: "Beeswax, cotton wick, aluminium cups.", care: candleCare, keywords: "candle tealight beeswax",
-    art: "candle", palette: ["#e2b04a", "#7a4b1c"], optionNames: [], collections: ["candles"], ageDays: 400,
+    art: "candle", palette: ["#e2b04a", "#7a4b1c"], optionNames: [], collections: ["candles"], rebuyAfterDays: 30, ageDays: 400,
     variants: single("beeswax-tealights", 14),
   },
   {
     slug: "smoked-oak-candle", title: "Smoked oak candle", summary: "Our darkest scent, in a three-wick bowl.",
     description: "A wide stoneware bowl with three wicks, scented with smoked oak, vetiver and a little black pepper. Made for big rooms.",
     materials: "Soy wax, cotton wicks, stoneware bowl made in our workshop.", care: candleCare, keywords: "candle three wick bowl smoky",
-    art: "jar-candle", palette: ["#3f3a36", "#c9a27a"], optionNames: [], collections: ["candles"], featuredRank: 8, ageDays: 20,
+    art: "jar-candle", palette: ["#3f3a36", "#c9a27a"], optionNames: [], collections: ["candles"], featuredRank: 8, rebuyAfterDays: 60, ageDays: 20,
     variants: single("smoked-oak-candle", 58, 3),
   },
   {
@@ -360,28 +362,28 @@ export const seedProducts: SeedProduct[] = [
     slug: "morning-blend-coffee", title: "Morning blend", summary: "Chocolate, hazelnut and a little red apple.",
     description: "A medium roast of Brazilian and Colombian beans that tastes good as espresso, in a cafetière and with milk.",
     materials: "Arabica coffee, roasted in Derbyshire.", care: coffeeCare, keywords: "coffee beans blend espresso filter",
-    art: "coffee", palette: ["#8a5a3c", "#efe6d8"], optionNames: ["Roast", "Grind"], collections: ["coffee"], featuredRank: 10, ageDays: 365,
+    art: "coffee", palette: ["#8a5a3c", "#efe6d8"], optionNames: ["Roast", "Grind"], collections: ["coffee"], featuredRank: 10, rebuyAfterDays: 28, ageDays: 365,
     variants: variants("morning-blend-coffee", { Roast: ["Medium"], Grind: ["Whole bean", "Cafetière", "Filter", "Espresso"] }, () => p(12)),
   },
   {
     slug: "ethiopia-single-origin", title: "Ethiopia Guji", summary: "Bergamot, peach and jasmine. A light roast.",
     description: "A washed coffee from the Guji zone, grown at 2,100 metres. Bright and floral; best as filter.",
     materials: "Arabica coffee, single origin.", care: coffeeCare, keywords: "coffee beans ethiopia single origin filter light",
-    art: "coffee", palette: ["#c48a4a", "#3f3a36"], optionNames: ["Roast", "Grind"], collections: ["coffee"], ageDays: 35,
+    art: "coffee", palette: ["#c48a4a", "#3f3a36"], optionNames: ["Roast", "Grind"], collections: ["coffee"], rebuyAfterDays: 28, ageDays: 35,
     variants: variants("ethiopia-single-origin", { Roast: ["Light"], Grind: ["Whole bean", "Filter"] }, () => p(14)),
   },
   {
     slug: "colombia-decaf", title: "Colombia decaf", summary: "Sugar-cane processed, caramel sweet.",
     description: "Decaffeinated with ethyl acetate from fermented sugar cane, which keeps the coffee tasting like coffee.",
     materials: "Arabica coffee, sugar-cane decaffeinated.", care: coffeeCare, keywords: "coffee decaf decaffeinated beans",
-    art: "coffee", palette: ["#5e4636", "#d9cbb5"], optionNames: ["Roast", "Grind"], collections: ["coffee"], ageDays: 80,
+    art: "coffee", palette: ["#5e4636", "#d9cbb5"], optionNames: ["Roast", "Grind"], collections: ["coffee"], rebuyAfterDays: 28, ageDays: 80,
     variants: variants("colombia-decaf", { Roast: ["Medium"], Grind: ["Whole bean", "Cafetière", "Filter"] }, () => p(13)),
   },
   {
     slug: "dark-roast-coffee", title: "Fireside dark roast", summary: "Molasses, cocoa nib and smoke.",
     description: "A darker roast for stovetop pots and people who like their coffee to taste of coffee. Low acidity.",
     materials: "Arabica and Robusta coffee.", care: coffeeCare, keywords: "coffee dark roast beans moka",
-    art: "coffee", palette: ["#2f2622", "#b4532a"], optionNames: ["Roast", "Grind"], collections: ["coffee"], ageDays: 170,
+    art: "coffee", palette: ["#2f2622", "#b4532a"], optionNames: ["Roast", "Grind"], collections: ["coffee"], rebuyAfterDays: 28, ageDays: 170,
     variants: variants("dark-roast-coffee", { Roast: ["Dark"], Grind: ["Whole bean", "Espresso"] }, () => p(12)),
   },
   {

@@ -65,6 +65,7 @@ export async function seedDatabase(databaseUrl: string, { log = console.log } = 
           optionNames: p.optionNames,
           status: "published" as const,
           featuredRank: p.featuredRank ?? null,
+          rebuyAfterDays: p.rebuyAfterDays ?? null,
           createdAt: new Date(seedDate - p.ageDays * 86_400_000 + index * 1000),
         };
         const [row] = await tx

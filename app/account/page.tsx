@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orderStatusText } from "@/components/shop/order-details";
+import { Recommendations } from "@/components/shop/recommendations";
 import { Button } from "@/components/ui/button";
 import { listAddresses, listOrdersForUser } from "@/db/queries/accounts";
 import { requireUserForPage } from "@/lib/auth/session";
@@ -61,6 +62,7 @@ export default async function AccountPage() {
           </Link>
         </section>
       </div>
+      <Recommendations place={{ page: "account" }} className="mt-10 border-t border-line pt-8" />
       <form action={signOutAction} className="mt-8 md:hidden">
         <Button type="submit" variant="secondary">
           Sign out

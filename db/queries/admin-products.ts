@@ -155,6 +155,7 @@ export type AdminProductDto = {
   materials: string;
   care: string;
   status: ProductStatus;
+  rebuyAfterDays: number | null;
   optionNames: string[];
   collectionIds: number[];
   variants: AdminVariantDto[];
@@ -174,9 +175,10 @@ export async function getAdminProduct(id: number): Promise<AdminProductDto | nul
     materials: string;
     care: string;
     status: ProductStatus;
+    rebuy_after_days: number | null;
     option_names: string[];
     updated_at: string;
-  }>(sql`select id, slug, title, summary, description, materials, care, status, option_names, updated_at from products where id = ${id}`);
+  }>(sql`select id, slug, title, summary, description, materials, care, status, rebuy_after_days, option_names, updated_at from products where id = ${id}`);
   if (!product) return null;
   const [variants, images, collectionRows] = await Promise.all([
     db.execute<{ id: number; sku: string; options: Record<string, string>; price_amount: number; compare_at_amount: number | null; currency: string; stock: number }>(sql`
@@ -193,6 +195,7 @@ export async function getAdminProduct(id: number): Promise<AdminProductDto | nul
     materials: product.materials,
     care: product.care,
     status: product.status,
+    rebuyAfterDays: product.rebuy_after_days,
     optionNames: product.option_names,
     collectionIds: collectionRows.map((r) => r.collection_id),
     variants: variants.map((v) => ({ id: v.id, sku: v.sku, options: v.options, price: v.price_amount, compareAtPrice: v.compare_at_amount, currency: v.currency.trim(), stock: v.stock })),
@@ -213,6 +216,7 @@ export type ProductSnapshot = {
   materials: string;
   care: string;
   status: ProductStatus;
+  rebuyAfterDays: number | null;
   optionNames: string[];
   featured: boolean;
   collections: string[];
@@ -229,9 +233,10 @@ async function snapshot(tx: Tx, id: number): Promise<ProductSnapshot | null> {
     materials: string;
     care: string;
     status: ProductStatus;
+    rebuy_after_days: number | null;
     option_names: string[];
     featured_rank: number | null;
-  }>(sql`select id, slug, title, summary, description, materials, care, status, option_names, featured_rank from products where id = ${id}`);
+  }>(sql`select id, slug, title, summary, description, materials, care, status, rebuy_after_days, option_names, featured_rank from products where id = ${id}`);
   if (!p) return null;
   const variants = await tx.execute<{ id: number; sku: string; options: Record<string, string>; price_amount: number; compare_at_amount: number | null; stock: number }>(sql`
     select id, sku, options, price_amount, compare_at_amount, stock from product_variants where product_id = ${id} order by position, id`);
@@ -246,6 +251,7 @@ async function snapshot(tx: Tx, id: number): Promise<ProductSnapshot | null> {
     materials: p.materials,
     care: p.care,
     status: p.status,
+    rebuyAfterDays: p.rebuy_after_days,
     optionNames: p.option_names,
     featured: p.featured_rank !== null,
     collections: collections.map((c) => c.slug),
@@ -307,8 +313,8 @@ export async function createProduct(tx: Tx, input: ProductInput, currency: strin
   await assertSkusFree(tx, input.variants, null);
   await assertCollectionsExist(tx, input.collections);
   const [row] = await tx.execute<{ id: number }>(sql`
-    insert into products (slug, title, summary, description, materials, care, status, option_names)
-    values (${input.slug}, ${input.title}, ${input.summary}, ${input.description}, ${input.materials}, ${input.care}, ${input.status}, ${JSON.stringify(input.optionNames)}::jsonb)
+    insert into products (slug, title, summary, description, materials, care, status, rebuy_after_days, option_names)
+    values (${input.slug}, ${input.title}, ${input.summary}, ${input.description}, ${input.materials}, ${input.care}, ${input.status}, ${input.rebuyAfterDays ?? null}, ${JSON.stringify(input.optionNames)}::jsonb)
     returning id`);
   const id = row!.id;
   for (const [i, v] of input.variants.entries()) await insertVariant(tx, id, input.optionNames, v, i, currency);
@@ -378,8 +384,8 @@ export async function updateProduct(tx: Tx, id: number, input: ProductInput, cur
   }
   await tx.execute(sql`
     update products set slug = ${input.slug}, title = ${input.title}, summary = ${input.summary}, description = ${input.description},
-      materials = ${input.materials}, care = ${input.care}, status = ${input.status}, option_names = ${JSON.stringify(input.optionNames)}::jsonb,
-      updated_at = now()
+      materials = ${input.materials}, care = ${input.care}, status = ${input.status}, rebuy_after_days = ${input.rebuyAfterDays ?? null},
+      option_names = ${JSON.stringify(input.optionNames)}::jsonb, updated_at = now()
     where id = ${id}`);
   await setCollections(tx, id, input.collections);
   return { before, after: (await snapshot(tx, id))! };

@@ -72,7 +72,7 @@ export type SearchResultDto = { items: ProductCardDto[]; total: number; page: nu
 
 /* ------------------------------------------------------------------ shared SQL pieces */
 
-type CardRow = {
+export type CardRow = {
   slug: string;
   title: string;
   summary: string;
@@ -89,13 +89,14 @@ type CardRow = {
 };
 
 // Variant aggregates and the first image, joined laterally so a card is one row per product.
-const cardColumns = sql`
+// Shared with db/queries/recommendations.ts, whose suggestions are drawn as the same cards.
+export const cardColumns = sql`
   p.slug, p.title, p.summary,
   agg.min_price::int as min_price, agg.max_price::int as max_price, agg.compare_at::int as compare_at,
   agg.currency, agg.total_stock::int as total_stock,
   img.src as image_src, img.alt as image_alt, img.width as image_width, img.height as image_height`;
 
-const cardJoins = sql`
+export const cardJoins = sql`
   cross join lateral (
     select min(v.price_amount) as min_price, max(v.price_amount) as max_price,
            max(v.compare_at_amount) filter (where v.compare_at_amount > v.price_amount) as compare_at,
@@ -109,7 +110,7 @@ const cardJoins = sql`
     where i.product_id = p.id order by i.position, i.id limit 1
   ) img on true`;
 
-function toCard(row: CardRow): ProductCardDto {
+export function toCard(row: CardRow): ProductCardDto {
   return {
     slug: row.slug,
     title: row.title,

@@ -40,6 +40,12 @@ export const products = pgTable(
     status: text({ enum: productStatuses }).notNull().default("draft"),
     /** Lower numbers come first when sorting by "featured"; null means not featured. */
     featuredRank: integer(),
+    /**
+     * A consumable's re-buy interval in days (candles, coffee): a past buyer is suggested it
+     * again ("Running low?") once this long has passed since they last bought it. Null: not a
+     * consumable, so a buyer is never shown it again.
+     */
+    rebuyAfterDays: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /**
@@ -60,6 +66,7 @@ export const products = pgTable(
     index("products_search_vector_idx").using("gin", t.searchVector),
     index("products_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("products_status_idx").on(t.status),
+    check("products_rebuy_after_days_check", sql`${t.rebuyAfterDays} is null or ${t.rebuyAfterDays} between 1 and 365`),
   ],
 );
 

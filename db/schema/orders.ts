@@ -174,7 +174,13 @@ export const orderItems = pgTable(
     quantity: integer().notNull(),
     lineTotal: integer().notNull(),
   },
-  (t) => [index("order_items_order_id_idx").on(t.orderId), check("order_items_quantity_check", sql`${t.quantity} > 0`)],
+  (t) => [
+    index("order_items_order_id_idx").on(t.orderId),
+    // "Bought together" (db/queries/recommendations.ts): from a product's variants to the orders
+    // that hold them, and a shopper's own purchases, without reading every order line.
+    index("order_items_variant_id_idx").on(t.variantId, t.orderId),
+    check("order_items_quantity_check", sql`${t.quantity} > 0`),
+  ],
 );
 
 /** Every status an order passes through, appended, never updated: who did what, and when. */

@@ -23,7 +23,7 @@ export const subscribers = pgTable(
 );
 
 export const consentActions = ["requested", "granted", "withdrawn"] as const;
-export const consentMethods = ["checkbox", "double_opt_in", "privacy_centre", "preference_page", "unsubscribe_header", "unsubscribe_page", "account_deletion", "import", "bounce", "complaint"] as const;
+export const consentMethods = ["checkbox", "double_opt_in", "privacy_centre", "preference_page", "unsubscribe_header", "unsubscribe_page", "account_deletion", "import", "bounce", "complaint", "suggestion_panel"] as const;
 
 /**
  * The consent ledger: append-only (a trigger refuses updates, and deletes outside an account

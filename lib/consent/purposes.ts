@@ -75,6 +75,8 @@ export const consentSources = {
   "email-link": "from an email link",
   "email-header": "with your email app's unsubscribe button",
   "account-deletion": "when you deleted your account",
+  // The "Why am I seeing this?" panel beside a personal suggestion (app/(shop)/recommendations/actions.ts).
+  recommendation: "from the “Why am I seeing this?” panel of a suggestion",
   // Recorded by the shop itself when the email provider reports the address (POST /api/webhooks/resend).
   "email-provider": "after our email provider reported a hard bounce or a spam complaint",
 } as const;

@@ -48,6 +48,22 @@ function money(currency: string, label: string) {
   });
 }
 
+/** A consumable's re-buy interval ("Running low?" suggestions): empty for none, else 1–365 days. */
+export const MAX_REBUY_DAYS = 365;
+const rebuyDays = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const days = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+    if (!(days >= 1 && days <= MAX_REBUY_DAYS)) {
+      ctx.addIssue({ code: "custom", message: `Enter a whole number of days from 1 to ${MAX_REBUY_DAYS}, or leave it empty if it is not something people run out of.` });
+      return z.NEVER;
+    }
+    return days;
+  });
+
 const stockNumber = (label: string) =>
   z
     .string()
@@ -119,6 +135,7 @@ export function productSchema(currency: string) {
       materials: text(2_000, "Materials"),
       care: text(2_000, "Care"),
       status: z.enum(productStatuses, { error: "Choose draft, published or archived." }),
+      rebuyAfterDays: rebuyDays,
       collections: z.array(z.coerce.number().int().positive()).max(50),
       optionNames: z.array(optionText).max(MAX_OPTIONS, `At most ${MAX_OPTIONS} options.`),
       variants: z.array(variantSchema(currency)).min(1, "Add at least one variant.").max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants.`),
@@ -205,6 +222,7 @@ export function productFormToObject(form: Record<string, unknown>) {
     materials: asText(form.materials) ?? "",
     care: asText(form.care) ?? "",
     status: asText(form.status),
+    rebuyAfterDays: asText(form.rebuyAfterDays) ?? "",
     collections: asList(form.collections),
     optionNames,
     variants: [...rows.entries()]

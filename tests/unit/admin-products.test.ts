@@ -164,6 +164,7 @@ function snapshot(changes: Partial<ProductSnapshot> = {}): ProductSnapshot {
     materials: "",
     care: "",
     status: "published",
+    rebuyAfterDays: null,
     optionNames: [],
     featured: false,
     collections: ["kitchen"],

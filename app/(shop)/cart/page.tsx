@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLine } from "@/components/shop/cart-line";
+import { Recommendations } from "@/components/shop/recommendations";
 import { ButtonLink } from "@/components/ui/button";
 import { currentCart } from "@/lib/cart/current-cart";
 import { formatMoney } from "@/lib/money";
@@ -29,19 +30,25 @@ const notes: Record<string, string> = {
   maximum: "You have the most of one item a cart can hold. For larger orders, please write to us.",
 };
 
+// Awaited with the cart rather than streamed, so they work with JavaScript off too.
+const suggestionsClass = "mt-12 border-t border-line pt-8";
+
 async function CartContents({ searchParams }: { searchParams: SearchParams }) {
   const [{ cart }, params] = await Promise.all([currentCart(), searchParams]);
   const note = typeof params.note === "string" ? notes[params.note] : undefined;
 
   if (!cart || cart.lines.length === 0) {
     return (
-      <div className="mt-8 rounded-card border border-dashed border-line-strong p-10 text-center">
-        <p className="font-medium">Your cart is empty.</p>
-        <p className="mt-2 text-sm text-ink-muted">Find something you love, then come back here to check out.</p>
-        <div className="mt-6">
-          <ButtonLink href="/">Continue shopping</ButtonLink>
+      <>
+        <div className="mt-8 rounded-card border border-dashed border-line-strong p-10 text-center">
+          <p className="font-medium">Your cart is empty.</p>
+          <p className="mt-2 text-sm text-ink-muted">Find something you love, then come back here to check out.</p>
+          <div className="mt-6">
+            <ButtonLink href="/">Continue shopping</ButtonLink>
+          </div>
         </div>
-      </div>
+        <Recommendations place={{ page: "cart" }} className={suggestionsClass} />
+      </>
     );
   }
 
@@ -83,6 +90,7 @@ async function CartContents({ searchParams }: { searchParams: SearchParams }) {
           Continue shopping
         </Link>
       </div>
+      <Recommendations place={{ page: "cart" }} className={suggestionsClass} />
     </>
   );
 }

@@ -58,7 +58,7 @@ type Changed = Record<string, { before: unknown; after: unknown }>;
 /** The fields that differ, for the audit entry: names and values, never a whole record. */
 function changedFields(before: ProductSnapshot, after: ProductSnapshot): Changed {
   const changed: Changed = {};
-  for (const key of ["slug", "title", "summary", "description", "materials", "care", "status", "optionNames", "collections"] as const) {
+  for (const key of ["slug", "title", "summary", "description", "materials", "care", "status", "rebuyAfterDays", "optionNames", "collections"] as const) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = { before: before[key], after: after[key] };
   }
   const beforeById = new Map(before.variants.map((v) => [v.id, v]));

@@ -13,6 +13,7 @@ export function productFormValues(product: AdminProductDto): ProductFormValues {
     materials: product.materials,
     care: product.care,
     status: product.status,
+    rebuyAfterDays: product.rebuyAfterDays === null ? "" : String(product.rebuyAfterDays),
     collectionIds: product.collectionIds,
     optionNames: product.optionNames,
     variants: product.variants.map((v) => ({
@@ -34,6 +35,7 @@ export const emptyProduct: ProductFormValues = {
   materials: "",
   care: "",
   status: "draft",
+  rebuyAfterDays: "",
   collectionIds: [],
   optionNames: [],
   variants: [{ sku: "", price: "", compareAt: "", stock: 0, options: [] }],

@@ -18,6 +18,7 @@ const methods: Record<string, string> = {
   complaint: "marked one of our emails as spam",
   account_deletion: "account deletion",
   import: "CSV import",
+  suggestion_panel: "switch beside a suggestion",
 };
 
 type Event = { action: "requested" | "granted" | "withdrawn"; method: string; source: string; createdAt: Date };

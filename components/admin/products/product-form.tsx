@@ -23,6 +23,8 @@ export type ProductFormValues = {
   materials: string;
   care: string;
   status: "draft" | "published" | "archived";
+  /** Days, as typed; empty when it is not a consumable. */
+  rebuyAfterDays: string;
   collectionIds: number[];
   optionNames: string[];
   variants: { id?: number; sku: string; price: string; compareAt: string; stock: number; options: string[] }[];
@@ -175,6 +177,17 @@ export function ProductForm({
         </div>
         <TextAreaField name="materials" label="Materials" defaultValue={values.materials} errors={errors.materials} />
         <TextAreaField name="care" label="Care" defaultValue={values.care} errors={errors.care} />
+        <FormField
+          name="rebuyAfterDays"
+          label="Re-buy after (days)"
+          autoComplete="off"
+          inputMode="numeric"
+          required={false}
+          defaultValue={values.rebuyAfterDays}
+          errors={errors.rebuyAfterDays}
+          hint="For things people run out of (candles, coffee): a past buyer who agreed to personalised suggestions is offered it again this many days after buying it. Leave empty for everything else: it is then never suggested to someone who bought it."
+          className="md:col-span-2"
+        />
       </fieldset>
 
       <fieldset className="rounded-card border border-line bg-surface-raised p-4 md:p-6" aria-describedby={errors.collections ? "collections-error" : undefined}>

@@ -2,6 +2,7 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_DAYS, SIGN_IN_LINK_MINUTES } from "@/li
 import { CART_COOKIE, CART_COOKIE_DAYS, CART_COUNT_COOKIE } from "@/lib/cart/cookies";
 import { BACK_IN_STOCK_CONFIRMATION_DAYS } from "@/lib/back-in-stock/wording";
 import { consentPurposes } from "@/lib/consent/purposes";
+import { formatRetentionPeriod, retentionRule } from "@/lib/privacy/retention";
 import { shopConfig } from "@/lib/shop-config";
 
 /*
@@ -37,7 +38,7 @@ export const collectedData: CollectedData[] = [
     what: "A record of each email we send you: date, subject and why we sent it",
     why: "So we can show you exactly what we sent and why, and prove we only sent what you asked for.",
     basis: "Legitimate interest (accountability), and your right to see it.",
-    kept: `${privacy.emailLogRetentionMonths} months.`,
+    kept: `${formatRetentionPeriod(retentionRule("email-log").period)}.`,
   },
   {
     what: "Your consent choices: what you agreed to or withdrew, the exact wording you saw, where and when",
@@ -55,7 +56,7 @@ export const collectedData: CollectedData[] = [
     what: "A scrambled fingerprint (keyed hash) of your network address and email address when you sign up or ask for a sign-in link",
     why: "To stop someone signing up strangers or flooding inboxes. We never store your IP address itself.",
     basis: "Legitimate interest (preventing abuse).",
-    kept: "One day.",
+    kept: `${formatRetentionPeriod(retentionRule("rate-limit-hits").period)}.`,
   },
 ];
 

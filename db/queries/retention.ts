@@ -14,8 +14,6 @@ import { getDb } from "../index";
 export const RETENTION_CHUNK_SIZE = 5000;
 
 type Deletion = {
-  /** The column(s) a chunk is picked by: the primary key. */
-  key: SQL;
   /**
    * Which rows are past their period. `now` is the run's start; `cutoff` is now minus the
    * rule's period. Expiry rules compare the row's own expiry with now (the period there is the
@@ -25,25 +23,25 @@ type Deletion = {
 };
 
 const deletions: Record<RetentionRuleId, Deletion> = {
-  "page-views": { key: sql`id`, past: ({ cutoff }) => sql`at < ${cutoff}` },
-  "link-clicks": { key: sql`id`, past: ({ cutoff }) => sql`at < ${cutoff}` },
+  "page-views": { past: ({ cutoff }) => sql`at < ${cutoff}` },
+  "link-clicks": { past: ({ cutoff }) => sql`at < ${cutoff}` },
   // A salt's day is a UTC date; its period counts from the day's first moment.
-  "analytics-salts": { key: sql`day`, past: ({ cutoff }) => sql`(day::timestamp at time zone 'UTC') < ${cutoff}` },
+  "analytics-salts": { past: ({ cutoff }) => sql`(day::timestamp at time zone 'UTC') < ${cutoff}` },
   // Auth.js moves `expires` forward while the session is used: past it, the session is dead.
-  sessions: { key: sql`session_token`, past: ({ now }) => sql`expires < ${now}` },
+  sessions: { past: ({ now }) => sql`expires < ${now}` },
   // Auth.js deletes a link's token when it is used; these are the ones never used.
-  "sign-in-links": { key: sql`(identifier, token)`, past: ({ now }) => sql`expires < ${now}` },
+  "sign-in-links": { past: ({ now }) => sql`expires < ${now}` },
   // Only the link goes: the subscriber row and its `requested` events in the consent ledger
   // stay (the ledger is append-only; they are the record that someone asked).
-  "newsletter-confirmations": { key: sql`id`, past: ({ now }) => sql`expires_at < ${now}` },
-  "back-in-stock-unconfirmed": { key: sql`id`, past: ({ now }) => sql`status = 'requested' and token_expires_at < ${now}` },
+  "newsletter-confirmations": { past: ({ now }) => sql`expires_at < ${now}` },
+  "back-in-stock-unconfirmed": { past: ({ now }) => sql`status = 'requested' and token_expires_at < ${now}` },
   // A signed-in shopper's saved cart is part of their account and is kept with it. Every
   // change to a cart moves updated_at, and the cart cookie is set only when a cart is made or
   // claimed at sign-in (both move it too), so past the cookie's life nobody holds this cart.
-  "guest-carts": { key: sql`id`, past: ({ cutoff }) => sql`user_id is null and updated_at < ${cutoff}` },
-  "rate-limit-hits": { key: sql`id`, past: ({ cutoff }) => sql`created_at < ${cutoff}` },
-  "webhook-receipts": { key: sql`id`, past: ({ cutoff }) => sql`received_at < ${cutoff}` },
-  "email-log": { key: sql`id`, past: ({ cutoff }) => sql`created_at < ${cutoff}` },
+  "guest-carts": { past: ({ cutoff }) => sql`user_id is null and updated_at < ${cutoff}` },
+  "rate-limit-hits": { past: ({ cutoff }) => sql`created_at < ${cutoff}` },
+  "webhook-receipts": { past: ({ cutoff }) => sql`received_at < ${cutoff}` },
+  "email-log": { past: ({ cutoff }) => sql`created_at < ${cutoff}` },
 };
 
 function interval({ amount, unit }: RetentionPeriod): SQL {
@@ -76,16 +74,17 @@ export async function runRetention(options: { only?: readonly RetentionRuleId[];
   const results: RetentionResult[] = [];
   for (const rule of retentionRules) {
     if (options.only && !options.only.includes(rule.id)) continue;
-    const { key, past } = deletions[rule.id];
+    const { past } = deletions[rule.id];
     const condition = past({ now, cutoff: sql`(${now} - ${interval(rule.period)})` });
     const table = sql.identifier(rule.table);
     let deleted = 0;
     for (;;) {
-      // The condition again on the delete itself: a row changed since the chunk was picked is
-      // re-checked against its new version, so a cart touched a moment ago is not deleted.
+      // A chunk is picked by physical row address (a TID scan, whatever the table's key). The
+      // condition is checked again by the delete itself: a row changed since the chunk was
+      // picked (a cart touched a moment ago) is judged by its new version, and kept.
       const rows = await db.execute(sql`
         delete from ${table}
-        where ${key} in (select ${key} from ${table} where ${condition} limit ${chunkSize})
+        where ctid = any(array(select ctid from ${table} where ${condition} limit ${chunkSize}))
           and ${condition}`);
       deleted += rows.count;
       if (rows.count < chunkSize) break;

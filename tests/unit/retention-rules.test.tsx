@@ -36,6 +36,12 @@ describe("the retention rules", () => {
     expect(retentionRule("analytics-salts").period).toEqual({ amount: 48, unit: "hours" });
   });
 
+  it("refuse a rate limit that would read further back than its hits are kept", async () => {
+    const { checkRateLimit, rateLimitBuckets } = await import("@/lib/privacy/rate-limit");
+    const week = { bucket: rateLimitBuckets.signInAddress, key: "someone@example.com", limit: 5, windowMinutes: 7 * 24 * 60 };
+    await expect(checkRateLimit([week])).rejects.toThrow(/kept for 1440/);
+  });
+
   it("say periods in plain words", () => {
     expect(formatRetentionPeriod({ amount: 13, unit: "months" })).toBe("13 months");
     expect(formatRetentionPeriod({ amount: 1, unit: "days" })).toBe("1 day");

@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import { formatRetentionPeriod, retentionRules } from "../lib/privacy/retention";
 import { addToCart, CartPage } from "./pages/cart-page";
 import { CheckoutPage } from "./pages/checkout-page";
@@ -35,15 +35,20 @@ async function visit(page: Page, url: string) {
 
 const browsing = ["/", "/collections/ceramics", "/products/everyday-mug", "/search?q=linen"];
 
-test.beforeEach(async ({ context, baseURL }, testInfo) => {
-  testInfo.annotations.push({ type: "third-party requests", description: "aborted and recorded" });
-  (testInfo as unknown as { thirdParty: string[] }).thirdParty = await cutOffEverythingButTheShop(context, baseURL!);
+/** Every test here runs cut off, with `thirdParty` listing what its pages tried to reach. */
+const test = base.extend<{ thirdParty: string[] }>({
+  thirdParty: [async ({ context, baseURL }, use) => use(await cutOffEverythingButTheShop(context, baseURL!)), { auto: true }],
 });
 
-const thirdPartyOf = (info: unknown) => (info as { thirdParty: string[] }).thirdParty;
+test("the drill notices and blocks a request to another host (so an empty list means something)", async ({ page, thirdParty }) => {
+  await page.goto("/");
+  const outcome = await page.evaluate(() => fetch("https://connect.facebook.net/en_US/sdk.js").then(() => "loaded", () => "unreachable"));
+  expect(outcome).toBe("unreachable");
+  expect(thirdParty).toEqual(["https://connect.facebook.net/en_US/sdk.js"]);
+});
 
 for (const url of browsing) {
-  test(`${url} loads whole with every other host unreachable, and asks none of them for anything`, async ({ page, baseURL }, info) => {
+  test(`${url} loads whole with every other host unreachable, and asks none of them for anything`, async ({ page, baseURL, thirdParty }) => {
     const origin = new URL(baseURL!).origin;
     const requests: string[] = [];
     page.on("request", (request) => requests.push(request.url()));
@@ -53,17 +58,17 @@ for (const url of browsing) {
     // Its own stylesheets, scripts and images did load (and not from anywhere else).
     expect(requests.filter((r) => r.startsWith(origin)).length).toBeGreaterThan(1);
     expect(await page.evaluate(() => [...document.images].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.src))).toEqual([]);
-    expect(thirdPartyOf(info)).toEqual([]);
+    expect(thirdParty).toEqual([]);
   });
 }
 
-test("browsing sets no cookies", async ({ page, context }, info) => {
+test("browsing sets no cookies", async ({ page, context, thirdParty }) => {
   for (const url of browsing) await page.goto(url);
   expect(await context.cookies()).toEqual([]);
-  expect(thirdPartyOf(info)).toEqual([]);
+  expect(thirdParty).toEqual([]);
 });
 
-test("with the rest of the internet down, a shopper browses, checks out as a guest, signs in by email and subscribes", async ({ page }, info) => {
+test("with the rest of the internet down, a shopper browses, checks out as a guest, signs in by email and subscribes", async ({ page, thirdParty }) => {
   test.slow();
   const email = uniqueAddress("facebookdown");
 
@@ -120,5 +125,5 @@ test("with the rest of the internet down, a shopper browses, checks out as a gue
   if (links?.status() === 200) await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   else expect(links?.status()).toBe(404);
 
-  expect(thirdPartyOf(info)).toEqual([]);
+  expect(thirdParty).toEqual([]);
 });

@@ -42,8 +42,6 @@ export const shopConfig = {
   privacy: {
     /** How long order records are kept after the order (accounting law). */
     orderRetentionYears: 6,
-    /** How long the record of emails sent (to whom, what, why) is kept. */
-    emailLogRetentionMonths: 24,
     /** Companies that handle personal data for the shop, and for what. */
     processors: [
       { name: "Resend", purpose: "delivers our emails (order confirmations, sign-in links, newsletters)", location: "United States, under standard contractual clauses" },

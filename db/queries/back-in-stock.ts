@@ -165,9 +165,3 @@ export async function releaseBackInStockRequest(id: string, error: string): Prom
       locked_until = now() + least(interval '6 hours', make_interval(mins => attempts * attempts))
     where id = ${id} and status = 'active'`);
 }
-
-/** Unconfirmed guest requests past their link's expiry hold an address for nothing: gone. */
-export async function deleteExpiredBackInStockRequests(): Promise<number> {
-  const rows = await getDb().execute(sql`delete from back_in_stock_requests where status = 'requested' and token_expires_at < now() returning id`);
-  return rows.length;
-}

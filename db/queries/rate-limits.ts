@@ -25,8 +25,3 @@ export async function hitRateLimits(rules: RateLimitRule[]): Promise<RateLimitRu
     return null;
   });
 }
-
-/** Hits older than a day count for nothing; the retention job (or any caller) drops them. */
-export async function deleteOldRateLimitHits() {
-  await getDb().execute(sql`delete from rate_limit_hits where created_at < now() - interval '1 day'`);
-}

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { listCampaignsWithWork, listDueScheduledCampaigns } from "@/db/queries/campaign-batches";
 import { beginSending, CAMPAIGN_CHANNEL } from "@/db/queries/campaign-sending";
 import { OUTBOX_CHANNEL } from "@/db/queries/outbox";
-import { deleteExpiredBackInStockRequests } from "@/db/queries/back-in-stock";
+import { runRetention, type RetentionResult } from "@/db/queries/retention";
 import { deliverDueBackInStockEmails } from "@/lib/back-in-stock/deliver";
 import { deliverDueOutboxEmails } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
@@ -25,7 +25,10 @@ import { sendCampaignBatches } from "@/lib/marketing/sender";
  *                   newsletter welcomes) and back-in-stock emails that became due; queued at
  *                   once on the app's NOTIFY (a stock change that makes requests due sends
  *                   one too), and every 15 s.
- *   housekeeping    hourly: unconfirmed back-in-stock requests past their link's expiry.
+ *   housekeeping    hourly: unconfirmed back-in-stock requests past their link's expiry (the
+ *                   privacy notice says they lapse; an hour late at most, not a day).
+ *   retention       daily at 03:41 UTC, a quiet hour: deletes everything past its retention
+ *                   period (lib/privacy/retention.ts) and logs how many rows each rule took.
  * A tick every couple of seconds, and a NOTIFY from the app when a campaign starts or resumes,
  * queue what is due.
  */
@@ -47,6 +50,8 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
     { name: "campaign-start", policy: "exclusive", options: { expireInSeconds: 300, retryLimit: 10, retryDelay: 5 } },
     { name: "email-outbox", policy: "stately", options: { expireInSeconds: 600, retryLimit: 3, retryDelay: 5 } },
     { name: "housekeeping", policy: "exclusive", options: { expireInSeconds: 600, retryLimit: 2, retryDelay: 60 } },
+    // A first run on a big backlog deletes in chunks for a while; a failed run is simply retried.
+    { name: "retention", policy: "exclusive", options: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 600 } },
   ] as const;
   for (const q of queues) {
     await boss.createQueue(q.name, { policy: q.policy, ...q.options });
@@ -76,10 +81,14 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
     await deliverDueBackInStockEmails();
   });
   await boss.work("housekeeping", { pollingIntervalSeconds: 30 }, async () => {
-    const expired = await deleteExpiredBackInStockRequests();
-    if (expired) log(`Removed ${expired} unconfirmed back-in-stock requests past their link's expiry`);
+    const [expired] = await runRetention({ only: ["back-in-stock-unconfirmed"] });
+    if (expired?.deleted) log(`Removed ${expired.deleted} unconfirmed back-in-stock requests past their link's expiry`);
   });
   await boss.schedule("housekeeping", "17 * * * *");
+  await boss.work("retention", { pollingIntervalSeconds: 30 }, async () => {
+    log(describeRetentionRun(await runRetention()));
+  });
+  await boss.schedule("retention", "41 3 * * *");
 
   let lastOutbox = 0;
   let ticking = false;
@@ -121,4 +130,10 @@ export async function startWorker({ databaseUrl, log = console.log }: { database
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
+}
+
+/** One log line per run: every rule with its count, so a rule that never deletes is visible too. */
+export function describeRetentionRun(results: RetentionResult[]): string {
+  const total = results.reduce((sum, r) => sum + r.deleted, 0);
+  return `Retention: ${total} rows past their period deleted (${results.map((r) => `${r.id} ${r.deleted}`).join(", ")})`;
 }

@@ -10,8 +10,9 @@ import { siteUrl } from "@/lib/env";
 import { checkRateLimit, clientKey, rateLimitBuckets } from "@/lib/privacy/rate-limit";
 import { shopConfig } from "@/lib/shop-config";
 import { keyedHash } from "@/lib/signed-token";
+import { CONFIRMATION_HOURS } from "./confirmation";
 
-export const CONFIRMATION_HOURS = 48;
+export { CONFIRMATION_HOURS };
 /** Abuse limits: confirmation emails per address per day, and signups per client per hour. */
 export const SIGNUP_LIMITS = { perAddressPerDay: 3, perClientPerHour: 10 };
 

@@ -3,6 +3,7 @@ import { CART_COOKIE, CART_COOKIE_DAYS, CART_COUNT_COOKIE } from "@/lib/cart/coo
 import { LANDING_COOKIE } from "@/lib/attribution/landing";
 import { BACK_IN_STOCK_CONFIRMATION_DAYS } from "@/lib/back-in-stock/wording";
 import { consentPurposes } from "@/lib/consent/purposes";
+import { formatRetentionPeriod, retentionRule } from "@/lib/privacy/retention";
 import { shopConfig } from "@/lib/shop-config";
 
 /*
@@ -38,7 +39,7 @@ export const collectedData: CollectedData[] = [
     what: "A record of each email we send you: date, subject and why we sent it",
     why: "So we can show you exactly what we sent and why, and prove we only sent what you asked for.",
     basis: "Legitimate interest (accountability), and your right to see it.",
-    kept: `${privacy.emailLogRetentionMonths} months.`,
+    kept: `${formatRetentionPeriod(retentionRule("email-log").period)}.`,
   },
   {
     what: "Your consent choices: what you agreed to or withdrew, the exact wording you saw, where and when",
@@ -68,7 +69,7 @@ export const collectedData: CollectedData[] = [
     what: "A scrambled fingerprint (keyed hash) of your network address and email address when you sign up or ask for a sign-in link",
     why: "To stop someone signing up strangers or flooding inboxes. We never store your IP address itself.",
     basis: "Legitimate interest (preventing abuse).",
-    kept: "One day.",
+    kept: `${formatRetentionPeriod(retentionRule("rate-limit-hits").period)}.`,
   },
 ];
 

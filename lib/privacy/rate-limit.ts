@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { hitRateLimits } from "@/db/queries/rate-limits";
 import { getEnv } from "@/lib/env";
 import { clientAddressFrom } from "@/lib/http/client-address";
+import { RATE_LIMIT_KEPT_MINUTES } from "@/lib/privacy/retention";
 import { keyedHash } from "@/lib/signed-token";
 
 /** Every abuse limit's bucket, named once: callers count against them, erasure forgets them. */
@@ -47,6 +48,9 @@ export type RateLimit = { bucket: RateLimitBucket; key: string; limit: number; w
 
 /** Returns the limit that was reached, or null after counting this attempt. */
 export async function checkRateLimit(limits: RateLimit[]): Promise<RateLimit | null> {
+  // The retention job deletes hits older than this: a longer window would count too few.
+  const tooLong = limits.find((l) => l.windowMinutes > RATE_LIMIT_KEPT_MINUTES);
+  if (tooLong) throw new Error(`Rate limit ${tooLong.bucket} reads ${tooLong.windowMinutes} minutes of hits, but they are kept for ${RATE_LIMIT_KEPT_MINUTES} (lib/privacy/retention.ts)`);
   const factor = getEnv().CLIENT_RATE_LIMIT_FACTOR;
   const hashed = limits.map((l) => ({
     bucket: l.bucket,

@@ -199,8 +199,8 @@ describe("back in stock", () => {
     expect(await sentTo(lateEmail)).toEqual([]);
     expect(await confirmBackInStockRequest(hash("no-such-token"))).toEqual({ ok: false, reason: "invalid" });
     // The retention run forgets unconfirmed requests whose link has expired, and nothing else.
-    const { deleteExpiredBackInStockRequests } = await load();
-    expect(await deleteExpiredBackInStockRequests()).toBeGreaterThanOrEqual(1);
+    const { runRetention } = await import("@/db/queries/retention");
+    expect((await runRetention({ only: ["back-in-stock-unconfirmed"] }))[0]!.deleted).toBeGreaterThanOrEqual(1);
     expect(await sql`select id from back_in_stock_requests where email = ${lateEmail}`).toHaveLength(0);
   });
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { RetentionPeriods } from "@/components/shop/retention-periods";
 import { collectedData, cookiesUsed, newsletterClickData, optionalUses, rightsFor, type CollectedData } from "@/lib/privacy/notice";
+import { retentionRules } from "@/lib/privacy/retention";
 import { getShopSettingsForPage } from "@/lib/settings/cached";
 import { postalAddressLine } from "@/lib/settings/address";
 import { shopConfig } from "@/lib/shop-config";
@@ -13,8 +15,9 @@ export const metadata: Metadata = {
 };
 
 /*
- * Generated from lib/privacy/notice.ts, the consent purposes in lib/consent/purposes.ts and
- * the shop's configuration: when one of those changes, this page changes with it.
+ * Generated from lib/privacy/notice.ts, the consent purposes in lib/consent/purposes.ts, the
+ * retention rules in lib/privacy/retention.ts (the periods the daily retention job deletes by)
+ * and the shop's configuration: when one of those changes, this page changes with it.
  */
 export default function PrivacyPage() {
   const { privacy } = shopConfig;
@@ -55,6 +58,8 @@ export default function PrivacyPage() {
           </Suspense>
         </dl>
       </section>
+
+      <RetentionPeriods rules={retentionRules} />
 
       <section className="mt-10" aria-labelledby="optional">
         <h2 id="optional" className="text-2xl">

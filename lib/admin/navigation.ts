@@ -13,6 +13,7 @@ export const adminNavigation: AdminNavItem[] = [
   { href: "/admin/marketing/subscribers", label: "Subscribers", permission: "marketing:read" },
   { href: "/admin/marketing/campaigns", label: "Campaigns", permission: "marketing:read" },
   { href: "/admin/marketing/segments", label: "Segments", permission: "marketing:read" },
+  { href: "/admin/marketing/links", label: "Short links", permission: "marketing:read" },
   { href: "/admin/marketing", label: "List growth", permission: "marketing:read" },
   { href: "/admin/exports", label: "Exports", permission: "exports:read" },
   { href: "/admin/settings", label: "Settings", permission: "settings:write" },

@@ -43,7 +43,7 @@ const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.co
 
 beforeAll(async () => {
   setPeerAddressHeaderName(PEER);
-  const [user] = await sql`insert into users (email, name, role) values (${`links-${tag}@example.com`}, 'Mia', 'marketer') returning id`;
+  const [user] = await sql`insert into users (id, email, name, role) values (${randomUUID()}, ${`links-${tag}@example.com`}, 'Mia', 'marketer') returning id`;
   caller.id = user!.id as string;
 });
 afterAll(async () => {

@@ -44,7 +44,7 @@ test("a marketer builds a short link, takes its QR code, and a visitor following
 
   // Sent empty: every missing field says so, and nothing is created.
   const form = page.getByRole("form", { name: "New short link" });
-  await form.getByLabel("Medium").fill("");
+  await form.getByLabel("Medium", { exact: true }).fill("");
   await form.getByRole("button", { name: "Create short link" }).click();
   await expect(form.getByText("Choose where the link goes.")).toBeVisible();
   await expect(form.getByText("Say where the link will be posted, e.g. instagram.")).toBeVisible();
@@ -52,16 +52,16 @@ test("a marketer builds a short link, takes its QR code, and a visitor following
   expect(await seriousViolations(page)).toEqual([]);
 
   // Another site is refused as a typed destination.
-  await form.getByLabel("Destination").selectOption({ label: "Another page of the shop (type its path)…" });
-  await form.getByLabel("Path on the shop").fill("//evil.example/login");
+  await form.getByLabel("Destination", { exact: true }).selectOption({ label: "Another page of the shop (type its path)…" });
+  await form.getByLabel("Path on the shop", { exact: true }).fill("//evil.example/login");
   await expect(page.getByTestId("preview-forward-url")).toHaveText("Short links only go to pages of this shop, never to another site.");
-  await form.getByLabel("Destination").selectOption({ label: "Smoked oak candle" });
-  await form.getByLabel("Source").fill("instagram");
-  await form.getByLabel("Campaign").fill(`E2E ${tag}`);
-  await form.getByLabel("Content").fill("reel-1");
-  await form.getByLabel("Label").fill(`Reel ${tag}`);
+  await form.getByLabel("Destination", { exact: true }).selectOption({ label: "Smoked oak candle" });
+  await form.getByLabel("Source", { exact: true }).fill("instagram");
+  await form.getByLabel("Campaign", { exact: true }).fill(`E2E ${tag}`);
+  await form.getByLabel("Content", { exact: true }).fill("reel-1");
+  await form.getByLabel("Label", { exact: true }).fill(`Reel ${tag}`);
   // The slug follows the campaign; the preview follows everything.
-  await expect(form.getByLabel("Slug")).toHaveValue(slug);
+  await expect(form.getByLabel("Slug", { exact: true })).toHaveValue(slug);
   await expect(page.getByTestId("preview-short-url")).toHaveText(`${baseURL}/go/${slug}`);
   await expect(page.getByTestId("preview-forward-url")).toHaveText(
     `${baseURL}/products/smoked-oak-candle?utm_source=instagram&utm_medium=social&utm_campaign=E2E+${tag}&utm_content=reel-1`,

@@ -38,7 +38,8 @@ const utmSource = z
   .trim()
   .toLowerCase()
   .min(1, "Say where the link will be posted, e.g. instagram.")
-  .regex(UTM_NAME, "Use lower-case letters, digits and . _ - (up to 60), e.g. instagram.");
+  // Only once there is something to check: an empty field has the one message above.
+  .refine((v) => v === "" || UTM_NAME.test(v), "Use lower-case letters, digits and . _ - (up to 60), e.g. instagram.");
 const utmMedium = z
   .string()
   .trim()
@@ -50,7 +51,7 @@ const utmCampaign = z
   .string({ error: "Name the campaign, e.g. autumn-candles." })
   .trim()
   .min(1, "Name the campaign, e.g. autumn-candles.")
-  .regex(UTM_LABEL, "Use letters, digits, spaces and . _ + - (up to 100).");
+  .refine((v) => v === "" || UTM_LABEL.test(v), "Use letters, digits, spaces and . _ + - (up to 100).");
 const utmContent = text(100).refine((v) => v === "" || UTM_LABEL.test(v), "Use letters, digits, spaces and . _ + - (up to 100).");
 const label = text(200).refine((v) => v.length <= 160, "Keep the label under 160 characters.");
 

@@ -222,10 +222,10 @@ describe("counting clicks", () => {
     recordLinkClick(visitor, link, at(61));
     await flushAnalytics();
     expect(await clicks(link)).toBe(2);
-    // In one batch: 120 and 150 are one click; 190 is past the hour after 120.
-    recordLinkClick(visitor, link, at(120));
-    recordLinkClick(visitor, link, at(150));
-    recordLinkClick(visitor, link, at(190));
+    // In one batch: 200 and 230 are one click; 270 is past the hour after 200.
+    recordLinkClick(visitor, link, at(200));
+    recordLinkClick(visitor, link, at(230));
+    recordLinkClick(visitor, link, at(270));
     await flushAnalytics();
     expect(await clicks(link)).toBe(4);
   });

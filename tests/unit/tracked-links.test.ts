@@ -122,6 +122,13 @@ describe("the forms", () => {
     expect(new Set(paths)).toEqual(new Set(["destinationPath", "utmSource", "utmCampaign", "slug"]));
   });
 
+  it("says one thing about an empty field, not also that its characters are wrong", () => {
+    process.env.SITE_URL = SHOP;
+    const result = createTrackedLinkSchema.safeParse({ ...valid, utmSource: "", utmCampaign: "" });
+    const messages = result.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(messages).toEqual(["utmSource: Say where the link will be posted, e.g. instagram.", "utmCampaign: Name the campaign, e.g. autumn-candles."]);
+  });
+
   it.each(["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"])("refuses %s as a picked destination too (a tampered form)", (destination) => {
     process.env.SITE_URL = SHOP;
     const result = createTrackedLinkSchema.safeParse({ ...valid, destination });

@@ -58,8 +58,8 @@ test("a marketer builds a short link, takes its QR code, and a visitor following
   await form.getByLabel("Destination", { exact: true }).selectOption({ label: "Smoked oak candle" });
   await form.getByLabel("Source", { exact: true }).fill("instagram");
   await form.getByLabel("Campaign", { exact: true }).fill(`E2E ${tag}`);
-  await form.getByLabel("Content", { exact: true }).fill("reel-1");
-  await form.getByLabel("Label", { exact: true }).fill(`Reel ${tag}`);
+  await form.getByRole("textbox", { name: "Content" }).fill("reel-1");
+  await form.getByRole("textbox", { name: "Label" }).fill(`Reel ${tag}`);
   // The slug follows the campaign; the preview follows everything.
   await expect(form.getByLabel("Slug", { exact: true })).toHaveValue(slug);
   await expect(page.getByTestId("preview-short-url")).toHaveText(`${baseURL}/go/${slug}`);

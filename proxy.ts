@@ -17,6 +17,8 @@ import { shopConfig } from "@/lib/shop-config";
 import { isValidSlug } from "@/lib/catalog/slug";
 import { verifyOrderToken } from "@/lib/orders/order-link";
 import { countDocumentView } from "@/lib/analytics/page-views";
+import { getTrackedLinkIndex, lookupKey } from "@/lib/links/link-index";
+import { isTrackedLinkSlug } from "@/lib/links/tracked-links";
 
 function decodes(segment: string): boolean {
   try {
@@ -156,6 +158,16 @@ async function route(request: NextRequest): Promise<Response> {
     if (rest.length === 0 && verifyOrderToken(slug, searchParams.get("token"))) return NextResponse.next();
     return notFound(request);
   }
+  if (section === "go") {
+    // A tracked short link (app/go/[slug]/route.ts). An unknown or malformed slug gets the
+    // shop's own 404 page here: notFound() in a route handler answers an empty 404 instead of
+    // rendering app/not-found.tsx. The slug set is the in-memory link index the handler
+    // reads too, so this is a map lookup; without an index (database down) the handler answers.
+    const key = lookupKey(slug);
+    if (rest.length > 0 || !isTrackedLinkSlug(key)) return notFound(request);
+    const links = await getTrackedLinkIndex();
+    return links && !links.has(key) ? notFound(request) : NextResponse.next();
+  }
   if (section === "unsubscribe") {
     // RFC 8058: mail apps POST to the very URL in the List-Unsubscribe header, and a page and
     // a route handler cannot share a path in the App Router. GET stays on the page (which
@@ -226,6 +238,7 @@ export const config = {
     "/search",
     "/search/:path*",
     "/unsubscribe/:path*",
+    "/go/:path*",
     "/preferences/:path*",
     // Any other address with percent-encoding, so a broken one gets a 404 rather than the
     // router's failure to decode it.

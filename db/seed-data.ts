@@ -463,6 +463,23 @@ export const seedLinkPage = {
 };
 
 /**
+ * Demo short links (/go/<slug>), as a marketer would make them for Instagram: one for a reel of
+ * a product, one for the profile's bio link. Created once; a re-seed leaves edits alone.
+ */
+export const seedTrackedLinks = [
+  {
+    slug: "oak-candle-reel",
+    destination: "/products/smoked-oak-candle",
+    label: "Reel: lighting the smoked oak candle",
+    utmSource: "instagram",
+    utmMedium: "social",
+    utmCampaign: "oak-candle-reel",
+    utmContent: null,
+  },
+  { slug: "bio", destination: "/links", label: "Instagram profile link", utmSource: "instagram", utmMedium: "social", utmCampaign: "bio", utmContent: null },
+];
+
+/**
  * Demo people, so a newcomer can see the account pages and the admin at once. They sign in
  * like anyone else: with a magic link read from the local mailbox (/dev/mailbox).
  */

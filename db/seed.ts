@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
-import { demoPeople, seedCollections, seedDiscountCodes, seedLinkPage, seedProducts, type SeedProduct } from "./seed-data";
+import { demoPeople, seedCollections, seedDiscountCodes, seedLinkPage, seedProducts, seedTrackedLinks, type SeedProduct } from "./seed-data";
 
 export const IMAGE_WIDTH = 1200;
 export const IMAGE_HEIGHT = 1500;
@@ -125,6 +125,8 @@ export async function seedDatabase(databaseUrl: string, { log = console.log } = 
         // Insert only: a re-seed must not reset how often a code has been used.
         await tx.insert(schema.discountCodes).values(d).onConflictDoNothing({ target: schema.discountCodes.code });
       }
+      // Insert only: the marketer may have edited or archived them.
+      await tx.insert(schema.trackedLinks).values(seedTrackedLinks).onConflictDoNothing({ target: schema.trackedLinks.slug });
       await seedDemoPeople(tx, seedDate);
       await seedDemoLinkPage(tx, collectionIds);
     });

@@ -209,6 +209,13 @@ const anonymousCalls: Record<string, { path: string; method: "GET" | "POST"; for
     { path: "/r/eyJjIjoiMDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAwIiwidSI6Imh0dHBzOi8vZXZpbC5leGFtcGxlIn0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", method: "GET", status: 404 },
     { path: "/r/junk", method: "GET", status: 404 },
   ],
+  // A short link forwards only on the shop; these calls count nothing (unknown slug, GPC, a
+  // crawler) so the database fingerprint stays the same.
+  "app/go/[slug]/route.ts GET": [
+    { path: "/go/no-such-link-here", method: "GET", status: 404 },
+    { path: "/go/bio", method: "GET", headers: { "sec-gpc": "1" }, status: 302 },
+    { path: "/go/oak-candle-reel", method: "GET", headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" }, status: 302 },
+  ],
   "app/api/auth/[...nextauth]/route.ts GET": [
     { path: "/api/auth/session", method: "GET", status: 404 },
     { path: "/api/auth/csrf", method: "GET", status: 404 },

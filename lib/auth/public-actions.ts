@@ -54,6 +54,12 @@ export const routeHandlers: Record<string, Record<string, string>> = {
   "app/(shop)/links/subscribe/route.ts": {
     POST: "only from the shop's own pages (same-origin, else 403); starts a double opt-in only, rate-limited per address and per client, like subscribeFromFooterAction",
   },
+  "app/admin/marketing/links/[id]/qr.svg/route.ts": { GET: "requirePermission(\"marketing:read\"): 401 anonymous, 403 for a role without it (even at a made-up id), 404 for an unknown link" },
+  "app/admin/marketing/links/[id]/qr.png/route.ts": { GET: "requirePermission(\"marketing:read\"): 401 anonymous, 403 for a role without it (even at a made-up id), 404 for an unknown link" },
+  "app/go/[slug]/route.ts": {
+    GET: "a tracked short link: forwards only to a path on the shop (origin from SITE_URL, never the request); counts a click without a cookie (not bots, not Sec-GPC/DNT); unknown slugs are the shop's 404 (proxy.ts)",
+    HEAD: "the same answer as GET, counting nothing",
+  },
   "app/api/health/route.ts": { GET: "public liveness check; says only ok/degraded and the database latency" },
   "app/api/auth/[...nextauth]/route.ts": {
     GET: "only the email callback answers (a redirect to the confirm page); everything else is 404",

@@ -89,6 +89,8 @@ export function describeSource(source: string): string {
     const where = source.slice("import:".length).replace(/-/g, " ");
     return where ? `via ${where} (on our earlier mailing list)` : "on our earlier mailing list";
   }
+  // A signup whose visit came from a post or another site (lib/attribution/landing.ts): "utm:instagram".
+  if (source.startsWith("utm:")) return `on our shop, after following a link from ${source.slice("utm:".length)}`;
   return (consentSources as Record<string, string>)[source] ?? `via ${source}`;
 }
 

@@ -138,7 +138,14 @@ function isServerActionId(id: string): boolean {
 export async function proxy(request: NextRequest) {
   const response = await route(request);
   // Page views are counted here because catalogue pages come from the page cache: see lib/analytics/page-views.ts.
-  if (response instanceof NextResponse && response.status < 300 && !notFoundAnswers.has(response)) await countDocumentView(request, response);
+  if (response instanceof NextResponse && response.status < 300 && !notFoundAnswers.has(response)) {
+    try {
+      countDocumentView(request, response);
+    } catch (error) {
+      // Counting must never cost a shopper the page.
+      console.error("Page view not counted:", error instanceof Error ? error.message : error);
+    }
+  }
   return response;
 }
 
@@ -245,7 +252,7 @@ export const config = {
     "/:path(.*%.*)",
     // Every other page, for the page-view count (not staff pages, API routes, files or the
     // tracked-link and campaign redirects, which count their own clicks).
-    "/((?!_next/|api/|admin|uploads/|go/|r/|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|robots\\.txt|sitemap\\.xml).*)",
+    "/((?!_next/|api/|admin|uploads/|images/|icons/|go/|r/|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|robots\\.txt|sitemap\\.xml).*)",
     // Every request with a body (form posts, actions, webhooks), for refuseHostileBody.
     { source: "/:path*", has: [{ type: "header", key: "content-length" }] },
     { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }] },

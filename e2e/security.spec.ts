@@ -195,6 +195,8 @@ test("made-up product, variant and filter URLs do not create pages in the cache"
 });
 
 test("a saved cart is not the next person's: after 'sign out everywhere else' the other browser cannot see or change it", async ({ browser }) => {
+  // Two sign-ins by emailed link and six pages: it ran 22–30 s beside the whole suite.
+  test.slow();
   const email = uniqueAddress("shared-browser");
   const library = await signedInPage(browser, email); // a shared computer
   await addToCart(library.page, "/products/linen-napkins");

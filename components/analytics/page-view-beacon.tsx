@@ -17,7 +17,7 @@ export function PageViewBeacon() {
     if (pathname === lastCounted) return;
     lastCounted = pathname;
     const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-    if (nav.globalPrivacyControl || nav.doNotTrack === "1") return;
+    if (nav.globalPrivacyControl || nav.doNotTrack === "1" || pathname.startsWith("/admin")) return;
     nav.sendBeacon?.("/api/analytics/view", pathname);
   }, [pathname]);
   return null;

@@ -37,8 +37,9 @@ export type PageViewRow = {
 export const VISIT_GAP_MINUTES = 30;
 
 /**
- * Writes a batch of page views in one statement. A view is an entrance when its visitor hash
- * has no earlier view within VISIT_GAP_MINUTES, in the table or earlier in the same batch.
+ * Writes a batch of page views in one statement. A view is an entrance (starts a visit) when its
+ * visitor hash has no earlier view within VISIT_GAP_MINUTES, in the table or earlier in the same
+ * batch, or when it arrives from a source other than the current visit's.
  * Two app servers flushing the same visitor's views at the same moment may both see no
  * earlier view: that counts one visit twice at worst, which is noise for counts like these.
  */
@@ -48,19 +49,23 @@ export async function insertPageViews(rows: PageViewRow[]) {
   const db = getDb();
   const hashes = [...new Set(sorted.map((r) => r.visitorHash))];
   const earliest = new Date(sorted[0]!.at.getTime() - VISIT_GAP_MINUTES * 60_000);
-  const seen = await db.execute<{ visitor_hash: string; last: Date }>(sql`
-    select visitor_hash, max(at) as last from page_views
+  const seen = await db.execute<{ visitor_hash: string; last: Date; channel: string | null }>(sql`
+    select visitor_hash, max(at) as last, (array_agg(channel order by at desc) filter (where entrance))[1] as channel from page_views
     where visitor_hash in (${sql.join(
       hashes.map((h) => sql`${h}`),
       sql`, `,
     )}) and at >= ${earliest.toISOString()}::timestamptz
     group by visitor_hash`);
   const lastSeen = new Map(seen.map((r) => [r.visitor_hash, new Date(r.last).getTime()]));
+  const visitChannel = new Map(seen.map((r) => [r.visitor_hash, r.channel]));
   const gap = VISIT_GAP_MINUTES * 60_000;
   const values = sorted.map((row) => {
     const previous = lastSeen.get(row.visitorHash);
-    const entrance = previous === undefined || row.at.getTime() - previous > gap;
+    // A new visit after a pause, or when the visitor arrives again from somewhere else (a
+    // different post or site) even within the pause: the visit that follows is that source's.
+    const entrance = previous === undefined || row.at.getTime() - previous > gap || (row.channel !== null && row.channel !== visitChannel.get(row.visitorHash));
     lastSeen.set(row.visitorHash, Math.max(previous ?? 0, row.at.getTime()));
+    if (entrance) visitChannel.set(row.visitorHash, row.channel);
     return sql`(${row.at.toISOString()}::timestamptz, ${row.visitorHash}, ${row.path}, ${row.referrerHost}, ${row.utmSource}, ${row.utmMedium}, ${row.utmCampaign}, ${row.utmContent}, ${row.deviceClass}, ${row.country}, ${entrance}, ${entrance ? row.channel : null})`;
   });
   await db.execute(sql`

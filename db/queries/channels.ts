@@ -11,7 +11,7 @@ import { getDb } from "@/db";
  * "" is the channel of visits, signups and orders that came direct (or asked not to be tracked).
  */
 
-export type ChannelRange = { from: string; to: string; timeZone: string };
+export type ChannelRange = { from: string; to: string; timeZone: string; /** Revenue is summed in the shop's currency only. */ currency: string };
 export type ChannelRow = { channel: string; visits: number; signups: number; orders: number; revenue: number };
 export type LinkRow = { id: number; slug: string; label: string; channel: string; campaign: string; archived: boolean } & Omit<ChannelRow, "channel">;
 export type ChannelDay = { day: string; channel: string; visits: number };
@@ -35,7 +35,7 @@ export async function getChannelReport(range: ChannelRange): Promise<ChannelRow[
     ),
     sales as (
       select coalesce(attribution_channel, '') as channel, count(*)::int as orders, coalesce(sum(total_amount - refunded_amount), 0)::bigint as revenue
-      from orders, b where status <> 'cancelled' and created_at >= b.start and created_at < b.stop group by 1
+      from orders, b where status <> 'cancelled' and currency = ${range.currency} and created_at >= b.start and created_at < b.stop group by 1
     )
     select channel, coalesce(visits, 0) as visits, coalesce(signups, 0) as signups, coalesce(orders, 0) as orders, coalesce(revenue, 0)::float8 as revenue
     from visits full join signups using (channel) full join sales using (channel)
@@ -58,7 +58,7 @@ export async function getLinkReport(range: ChannelRange): Promise<LinkRow[]> {
     ) s
     cross join lateral (
       select count(*)::int as orders, coalesce(sum(total_amount - refunded_amount), 0)::bigint as revenue from orders
-      where tracked_link_id = l.id and status <> 'cancelled' and created_at >= b.start and created_at < b.stop
+      where tracked_link_id = l.id and status <> 'cancelled' and currency = ${range.currency} and created_at >= b.start and created_at < b.stop
     ) o
     where l.archived_at is null or c.visits + s.signups + o.orders > 0
     order by c.visits desc, o.revenue desc, l.slug`);

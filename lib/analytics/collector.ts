@@ -24,6 +24,8 @@ type Collector = {
   timer?: NodeJS.Timeout;
   flushing?: Promise<void>;
   salt?: { day: string; value: Promise<string> };
+  /** After a failed salt read, counting pauses until then (a database outage costs no page a wait). */
+  saltRetryAt?: number;
   dropped: number;
 };
 
@@ -38,11 +40,13 @@ export function analyticsEnabled(): boolean {
 function saltFor(now: Date): Promise<string> {
   const day = now.toISOString().slice(0, 10);
   if (collector.salt?.day !== day) {
+    if (collector.saltRetryAt && Date.now() < collector.saltRetryAt) return Promise.reject(new Error("The analytics salt could not be read a moment ago."));
     const value = saltForDay(day);
     collector.salt = { day, value };
-    // A failed read is retried by the next request, not remembered.
+    // A failed read is retried after a pause, not by every request meanwhile.
     value.catch(() => {
       if (collector.salt?.value === value) collector.salt = undefined;
+      collector.saltRetryAt = Date.now() + 30_000;
     });
   }
   return collector.salt.value;
@@ -113,20 +117,23 @@ function push<T>(buffer: T[], row: T) {
 export async function flushAnalytics(): Promise<void> {
   if (collector.timer) clearTimeout(collector.timer);
   collector.timer = undefined;
-  if (collector.flushing) await collector.flushing;
+  while (collector.flushing) await collector.flushing;
   const views = collector.views.splice(0);
   const clicks = collector.clicks.splice(0);
   if (views.length === 0 && clicks.length === 0) return;
   collector.flushing = (async () => {
-    try {
-      await insertPageViews(views);
-      await insertLinkClicks(clicks);
-    } catch (error) {
-      console.error(`Analytics: ${views.length} page views and ${clicks.length} clicks could not be written.`, error);
-    } finally {
-      collector.flushing = undefined;
+    // In statements of FLUSH_ROWS rows (a statement has at most 65,535 parameters), each on its own.
+    for (let i = 0; i < views.length; i += FLUSH_ROWS) {
+      const chunk = views.slice(i, i + FLUSH_ROWS);
+      await insertPageViews(chunk).catch((error: unknown) => console.error(`Analytics: ${chunk.length} page views could not be written.`, error));
     }
-  })();
+    for (let i = 0; i < clicks.length; i += FLUSH_ROWS) {
+      const chunk = clicks.slice(i, i + FLUSH_ROWS);
+      await insertLinkClicks(chunk).catch((error: unknown) => console.error(`Analytics: ${chunk.length} link clicks could not be written.`, error));
+    }
+  })().finally(() => {
+    collector.flushing = undefined;
+  });
   await collector.flushing;
   if (collector.dropped > 0) {
     console.error(`Analytics: ${collector.dropped} counts were dropped while the database could not keep up.`);

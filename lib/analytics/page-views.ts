@@ -9,9 +9,10 @@ import { asksNotToBeTracked, countedPath, externalReferrerHost, isDocumentReques
  * Called by proxy.ts for every page a browser loads as a document (catalogue pages are served
  * from the page cache, so the page itself cannot count): counts the view and, when the visit
  * arrives from somewhere, hands the browser the landing cookie (lib/attribution/landing.ts).
- * Nothing here waits on the database except, once a day per process, for the day's salt.
+ * Nothing here waits on the database, and nothing here can fail the page: counting runs after
+ * the answer is decided (it needs the day's salt, read once a day per process).
  */
-export async function countDocumentView(request: NextRequest, response: NextResponse) {
+export function countDocumentView(request: NextRequest, response: NextResponse) {
   if (request.method !== "GET" || !isDocumentRequest(request.headers)) return;
   const { pathname, searchParams } = request.nextUrl;
   if (countedPath(pathname) === null) return;
@@ -19,10 +20,17 @@ export async function countDocumentView(request: NextRequest, response: NextResp
   const landing = asksNotToBeTracked(request.headers) ? null : landingFrom(searchParams, externalReferrerHost(request.headers.get("referer"), site.hostname));
   if (landing) {
     const current = decodeLanding(request.cookies.get(LANDING_COOKIE)?.value);
-    // Arriving from /go/<slug>, which already set the cookie with the link's id: keep it.
+    // Arriving from /go/<slug>, which already set the cookie with the link's id: keep it. And a
+    // bare referral (a webmail's sign-in or order link, another tab) never replaces a campaign
+    // already named in this session.
     const sameLink = current?.linkId && current.channel === landing.channel && current.campaign === landing.campaign && current.content === landing.content;
-    if (!sameLink) response.cookies.set(LANDING_COOKIE, encodeLanding(landing), landingCookieOptions(site.protocol === "https:"));
+    const bareReferral = current && landing.medium === "referral";
+    if (!sameLink && !bareReferral) response.cookies.set(LANDING_COOKIE, encodeLanding(landing), landingCookieOptions(site.protocol === "https:"));
   }
-  const visitor = await countableVisitor(request.headers);
-  if (visitor) recordPageView(visitor, pathname, searchParams, landing);
+  const now = new Date();
+  countableVisitor(request.headers, now)
+    .then((visitor) => {
+      if (visitor) recordPageView(visitor, pathname, searchParams, landing, now);
+    })
+    .catch((error: unknown) => console.error("Page view not counted:", error instanceof Error ? error.message : error));
 }

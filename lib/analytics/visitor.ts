@@ -55,6 +55,8 @@ export function externalReferrerHost(referer: string | null | undefined, ownHost
  * would write, so "instagram" from a tagged link and from a bio link add up.
  */
 const CHANNELS: [RegExp, string][] = [
+  // Webmail first (mail.google.com is not a Google search): sign-in, order and newsletter links.
+  [/^(mail\.google\.com|outlook\.(live|office|office365)\.com|mail\.yahoo\.com|mail\.proton\.me|app\.fastmail\.com|mail\.aol\.com|webmail\..+)$/, "email"],
   [/(^|\.)instagram\.com$/, "instagram"],
   [/(^|\.)(facebook\.com|fb\.com|fb\.me|messenger\.com)$/, "facebook"],
   [/(^|\.)(threads\.net|threads\.com)$/, "threads"],
@@ -80,6 +82,18 @@ export function channelOfHost(host: string): string {
   return host;
 }
 
+/**
+ * A channel name as it is stored and grouped everywhere (visits, orders, the consent ledger's
+ * utm:<channel>): lower case, letters and digits of any script, with . _ - and nothing else
+ * (other runs become "-"), at most 60 characters.
+ */
+export function channelName(value: string | null | undefined): string | null {
+  const cleaned = cleanUtm(value, { lowerCase: true });
+  if (!cleaned) return null;
+  const name = cleaned.replace(/[^\p{L}\p{M}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return name || null;
+}
+
 /** A UTM value as it is stored and grouped: trimmed, lower case for the source, printable, at most 100 characters. */
 export function cleanUtm(value: string | null | undefined, { lowerCase = false } = {}): string | null {
   if (typeof value !== "string") return null;
@@ -90,8 +104,10 @@ export function cleanUtm(value: string | null | undefined, { lowerCase = false }
 
 /** Sections that are never counted: staff pages, machine endpoints, redirects counted on their own. */
 const UNCOUNTED_SECTIONS = new Set(["admin", "api", "_next", "uploads", "go", "r", "dev", "home", "_no-such-page"]);
-/** Sections whose further path holds a secret (a token or an order id): only the section is kept. */
-const SECRET_SECTIONS = new Set(["unsubscribe", "preferences", "orders"]);
+/** Sections whose further path holds a secret (a token or an order id) or a search: only the section is kept. */
+const SECRET_SECTIONS = new Set(["unsubscribe", "preferences", "orders", "search"]);
+/** A path segment that names one record (a uuid, a long number or token): the path is cut before it. */
+const RECORD_SEGMENT = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\d{3,}|H-\d+|(?=[^/]*[A-Z])(?=[^/]*\d)[A-Za-z0-9_.-]{20,})$/;
 
 /**
  * The path a view is counted under, or null when the page is not counted. Never the query
@@ -104,7 +120,9 @@ export function countedPath(pathname: string): string | null {
   if (UNCOUNTED_SECTIONS.has(section)) return null;
   if (SECRET_SECTIONS.has(section)) return `/${section}`;
   if (/\.[a-z0-9]{2,5}$/i.test(path)) return null;
-  return path.slice(0, 300);
+  const segments = path.split("/");
+  const record = segments.findIndex((segment, i) => i > 0 && RECORD_SEGMENT.test(segment));
+  return (record === -1 ? path : segments.slice(0, record).join("/") || "/").slice(0, 300);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { channelOfHost, cleanUtm } from "@/lib/analytics/visitor";
+import { channelName, channelOfHost, cleanUtm } from "@/lib/analytics/visitor";
 
 /*
  * Where a visit came from, carried to the newsletter signup and the order so the Channels page
@@ -23,8 +23,8 @@ export type Landing = {
 
 /** The landing a URL and its referring host describe, or null for a direct or internal visit. */
 export function landingFrom(searchParams: URLSearchParams, referrerHost: string | null): Landing | null {
-  const source = cleanUtm(searchParams.get("utm_source"), { lowerCase: true });
-  const channel = source ?? (referrerHost ? channelOfHost(referrerHost) : null);
+  const source = channelName(searchParams.get("utm_source"));
+  const channel = source ?? (referrerHost ? channelName(channelOfHost(referrerHost)) : null);
   if (!channel) return null;
   return {
     channel,
@@ -53,7 +53,7 @@ export function decodeLanding(value: string | undefined | null): Landing | null 
   } catch {
     return null;
   }
-  const channel = cleanUtm(params.get("s"), { lowerCase: true });
+  const channel = channelName(params.get("s"));
   if (!channel) return null;
   const link = params.get("l");
   const linkId = link && /^[1-9]\d{0,8}$/.test(link) ? Number(link) : null;
@@ -62,7 +62,7 @@ export function decodeLanding(value: string | undefined | null): Landing | null 
 
 /** The consent ledger's `source` for a signup that came from this landing (see db/schema/privacy.ts). */
 export function landingConsentSource(landing: Landing): string {
-  return `utm:${landing.channel.replace(/[^a-z0-9._-]/g, "-").slice(0, 60)}`;
+  return `utm:${landing.channel}`;
 }
 
 /** The cookie's attributes: a session cookie (no Max-Age), not readable by scripts. */

@@ -53,17 +53,21 @@ const view = (hash: string, at: string, channel: string | null = null) => ({
 });
 
 describe("visits", () => {
-  it("a view starts a visit unless the same visitor was seen in the 30 minutes before, in the table or the same batch", async () => {
+  it("a view starts a visit after 30 minutes without one from the same visitor (in the table or the same batch), or when it arrives from another source", async () => {
     const { insertPageViews } = await import("@/db/queries/analytics");
     await insertPageViews([view("a", "2020-03-02T10:00:00Z", "instagram"), view("a", "2020-03-02T10:20:00Z", "instagram"), view("b", "2020-03-02T10:05:00Z")]);
-    await insertPageViews([view("a", "2020-03-02T10:45:00Z", "tiktok"), view("a", "2020-03-02T11:30:00Z")]);
+    await insertPageViews([view("a", "2020-03-02T10:45:00Z"), view("a", "2020-03-02T10:50:00Z", "tiktok"), view("a", "2020-03-02T10:55:00Z", "tiktok"), view("a", "2020-03-02T11:40:00Z")]);
     const rows = await sql`select visitor_hash, at, entrance, channel from page_views where visitor_hash like ${`${marker}%`} order by at`;
     expect(rows.map((r) => [r.visitor_hash.slice(marker.length), r.entrance, r.channel])).toEqual([
       ["a", true, "instagram"],
       ["b", true, null],
       ["a", false, null],
-      // 25 minutes after the last view: still the same visit, whatever the new page's tags.
+      // 25 minutes after the last view: still the same visit.
       ["a", false, null],
+      // Arriving again from another post within the pause starts that post's visit; its next page does not.
+      ["a", true, "tiktok"],
+      ["a", false, null],
+      // After 45 minutes away, a new visit.
       ["a", true, null],
     ]);
   });
@@ -195,7 +199,7 @@ describe("the Channels report", () => {
     await order("pinterest", link, 9000, "cancelled");
     await order(null, null, 2500, "paid");
 
-    const range = { from: "2020-01-10", to: "2020-01-11", timeZone: "Europe/London" };
+    const range = { from: "2020-01-10", to: "2020-01-11", timeZone: "Europe/London", currency: "GBP" };
     const report = await getChannelReport(range);
     expect(report.find((r) => r.channel === "pinterest")).toEqual({ channel: "pinterest", visits: 3, signups: 1, orders: 1, revenue: 4000 });
     expect(report.find((r) => r.channel === "")).toMatchObject({ visits: 1, orders: 1, revenue: 2500 });
@@ -206,5 +210,8 @@ describe("the Channels report", () => {
       { day: "2020-01-10", channel: "pinterest", visits: 2 },
       { day: "2020-01-11", channel: "pinterest", visits: 1 },
     ]);
+    // In Bangkok (UTC+7) the same views fall on other days: 09:00 UTC the day before midnight there counts on the 10th.
+    const bangkok = await getVisitsByDay({ ...range, timeZone: "Asia/Bangkok" });
+    expect(bangkok.filter((d) => d.channel === "pinterest")).toEqual([{ day: "2020-01-10", channel: "pinterest", visits: 3 }]);
   });
 });

@@ -67,6 +67,9 @@ describe("the cookieless visitor", () => {
     expect(channelOfHost("t.co")).toBe("x");
     expect(channelOfHost("google.co.th")).toBe("google");
     expect(channelOfHost("blog.example")).toBe("blog.example");
+    // A link opened from webmail is email, not a Google search.
+    expect(channelOfHost("mail.google.com")).toBe("email");
+    expect(channelOfHost("outlook.live.com")).toBe("email");
   });
 
   it("counts paths without query strings or tokens, and not staff pages or files", () => {
@@ -80,6 +83,12 @@ describe("the cookieless visitor", () => {
     expect(countedPath("/icon.svg")).toBeNull();
     expect(countedPath("https://evil.example/")).toBeNull();
     expect(countedPath(`/${"a".repeat(400)}`)).toHaveLength(300);
+    // A record's id never makes it into a path: an order, a search, a token.
+    expect(countedPath("/account/orders/6f1c0d2e-0000-4000-8000-000000000000")).toBe("/account/orders");
+    expect(countedPath("/search/bGluZW4gc2hpcnQ")).toBe("/search");
+    expect(countedPath("/account/thing/aB3dE6gH9jK2mN5pQ8sT1vW4")).toBe("/account/thing");
+    // Long product slugs stay whole.
+    expect(countedPath("/products/linen-overshirt-relaxed-fit-2026-edition")).toBe("/products/linen-overshirt-relaxed-fit-2026-edition");
   });
 
   it("counts documents, not prefetches or the client router's data requests", () => {
@@ -116,7 +125,11 @@ describe("the landing a visit came from", () => {
 
   it("is recorded in the consent ledger as utm:<channel>, in the characters the ledger's sources use", () => {
     expect(landingConsentSource({ channel: "instagram", medium: null, campaign: null, content: null, linkId: null })).toBe("utm:instagram");
-    expect(landingConsentSource({ channel: "my blog/feed", medium: null, campaign: null, content: null, linkId: null })).toBe("utm:my-blog-feed");
+    expect(landingConsentSource(landingFrom(new URLSearchParams("utm_source=My%20Blog/Feed"), null)!)).toBe("utm:my-blog-feed");
+    // Letters of any script are kept: a Thai or Greek source is a channel name too.
+    expect(landingFrom(new URLSearchParams("utm_source=ไลน์ OA"), null)?.channel).toBe("ไลน์-oa");
+    // The same name whichever way it arrives: a tag, or the cookie written from one.
+    expect(decodeLanding("s=Facebook%20Ads")?.channel).toBe(landingFrom(new URLSearchParams("utm_source=Facebook+Ads"), null)?.channel);
   });
 });
 

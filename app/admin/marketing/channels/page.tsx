@@ -32,7 +32,7 @@ const money = (amount: number) => formatMoney({ amount, currency: shopConfig.cur
 export default async function ChannelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermissionForPage("/admin/marketing/channels", "marketing:read");
   const range = readChannelRange(await searchParams, shopConfig.timeZone);
-  const query = { from: range.from, to: range.to, timeZone: shopConfig.timeZone };
+  const query = { from: range.from, to: range.to, timeZone: shopConfig.timeZone, currency: shopConfig.currency };
   const [channels, links, byDay] = await Promise.all([getChannelReport(query), getLinkReport(query), getVisitsByDay(query)]);
 
   const totals = channels.reduce((t, c) => ({ visits: t.visits + c.visits, signups: t.signups + c.signups, orders: t.orders + c.orders, revenue: t.revenue + c.revenue }), { visits: 0, signups: 0, orders: 0, revenue: 0 });

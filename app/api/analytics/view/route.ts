@@ -1,5 +1,29 @@
 import { countableVisitor, recordPageView } from "@/lib/analytics/collector";
 import { countedPath } from "@/lib/analytics/visitor";
+import { getEnv } from "@/lib/env";
+import { clientAddressFrom } from "@/lib/http/client-address";
+
+/**
+ * At most this many beacons per client address a minute, kept in this process's memory: a
+ * script cannot fill the counting buffer and push real visits out. (A person browsing sends a
+ * few a minute.)
+ */
+const BEACONS_PER_MINUTE = 60;
+const recent = new Map<string, { count: number; until: number }>();
+
+function overLimit(headers: Headers): boolean {
+  const now = Date.now();
+  if (recent.size > 10_000) for (const [key, entry] of recent) if (entry.until <= now) recent.delete(key);
+  const key = clientAddressFrom(headers, getEnv().TRUSTED_PROXY_HOPS);
+  const entry = recent.get(key);
+  if (!entry || entry.until <= now) {
+    recent.set(key, { count: 1, until: now + 60_000 });
+    return false;
+  }
+  entry.count += 1;
+  // Raised with the other per-client limits where many people share one address.
+  return entry.count > BEACONS_PER_MINUTE * getEnv().CLIENT_RATE_LIMIT_FACTOR;
+}
 
 /**
  * The page-view beacon's endpoint (components/analytics/page-view-beacon.tsx): a path from the
@@ -10,6 +34,7 @@ export async function POST(request: Request) {
   if (request.headers.get("sec-fetch-site") !== null && request.headers.get("sec-fetch-site") !== "same-origin") {
     return Response.json({ error: { code: "forbidden", message: "Page views come from the shop's own pages." } }, { status: 403 });
   }
+  if (overLimit(request.headers)) return new Response(null, { status: 429, headers: { "Retry-After": "60" } });
   const body = (await request.text()).slice(0, 1000);
   const path = countedPath(body.trim());
   if (body.length >= 1000 || !body.startsWith("/")) return Response.json({ error: { code: "invalid", message: "Send the page's path." } }, { status: 400 });

@@ -1,4 +1,5 @@
 import { channelName, channelOfHost, cleanUtm } from "@/lib/analytics/visitor";
+import { keyedHash, keyedHashMatches } from "@/lib/signed-token";
 
 /*
  * Where a visit came from, carried to the newsletter signup and the order so the Channels page
@@ -6,7 +7,9 @@ import { channelName, channelOfHost, cleanUtm } from "@/lib/analytics/visitor";
  * campaign labels (the same for everyone who followed that post) and, when the visitor came
  * through /go/<slug>, the link's id: no identifier, nothing about the person, gone when the
  * browser closes. It is set only when a visit arrives from somewhere (UTM parameters, a tracked
- * link or another site) and never for a visitor whose browser sends Sec-GPC or DNT.
+ * link or another site) and never for a visitor whose browser sends Sec-GPC or DNT. The value
+ * is signed with AUTH_SECRET, so an edited cookie cannot credit a post or link it did not come
+ * from: it is simply no landing.
  */
 
 export const LANDING_COOKIE = "hearth_from";
@@ -41,15 +44,20 @@ export function encodeLanding(landing: Landing): string {
   if (landing.campaign) params.set("c", landing.campaign);
   if (landing.content) params.set("t", landing.content);
   if (landing.linkId) params.set("l", String(landing.linkId));
-  return params.toString();
+  const labels = params.toString();
+  return `${labels}&sig=${keyedHash("landing", labels)}`;
 }
 
-/** A cookie's value back into a landing; anything malformed (it is the visitor's to edit) is no landing. */
+/** A cookie's value back into a landing; anything malformed or unsigned (it is the visitor's to edit) is no landing. */
 export function decodeLanding(value: string | undefined | null): Landing | null {
-  if (!value || value.length > 600) return null;
+  if (!value || value.length > 700) return null;
+  const at = value.lastIndexOf("&sig=");
+  if (at < 0) return null;
+  const labels = value.slice(0, at);
+  if (!keyedHashMatches("landing", labels, value.slice(at + "&sig=".length))) return null;
   let params: URLSearchParams;
   try {
-    params = new URLSearchParams(value);
+    params = new URLSearchParams(labels);
   } catch {
     return null;
   }

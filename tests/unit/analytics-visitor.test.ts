@@ -113,14 +113,20 @@ describe("the landing a visit came from", () => {
     expect(landingFrom(new URLSearchParams("utm_source=%20%20"), null)).toBeNull();
   });
 
-  it("survives the cookie round trip, and an edited cookie is no landing rather than an error", () => {
+  it("survives the cookie round trip, and an edited or unsigned cookie is no landing rather than an error", () => {
     const landing = { channel: "instagram", medium: "social", campaign: "oak", content: null, linkId: 12 };
-    expect(decodeLanding(encodeLanding(landing))).toEqual(landing);
-    expect(decodeLanding("s=&l=4")).toBeNull();
-    expect(decodeLanding("s=tiktok&l=-1")).toEqual({ channel: "tiktok", medium: null, campaign: null, content: null, linkId: null });
-    expect(decodeLanding("s=tiktok&l=99999999999")?.linkId).toBeNull();
+    const value = encodeLanding(landing);
+    expect(value).toMatch(/^s=instagram&m=social&c=oak&l=12&sig=[\w-]{43}$/);
+    expect(decodeLanding(value)).toEqual(landing);
+    // Crediting another link or channel by editing the cookie: refused.
+    expect(decodeLanding(value.replace("l=12", "l=13"))).toBeNull();
+    expect(decodeLanding(value.replace("s=instagram", "s=tiktok"))).toBeNull();
+    expect(decodeLanding("s=tiktok&l=4")).toBeNull();
+    expect(decodeLanding(`s=tiktok&sig=${"A".repeat(43)}`)).toBeNull();
     expect(decodeLanding("%%%")).toBeNull();
-    expect(decodeLanding("x".repeat(700))).toBeNull();
+    expect(decodeLanding("x".repeat(800))).toBeNull();
+    // A signed value with a link id out of range is a landing without a link.
+    expect(decodeLanding(encodeLanding({ ...landing, linkId: 99999999999 }))?.linkId).toBeNull();
   });
 
   it("is recorded in the consent ledger as utm:<channel>, in the characters the ledger's sources use", () => {
@@ -129,7 +135,9 @@ describe("the landing a visit came from", () => {
     // Letters of any script are kept: a Thai or Greek source is a channel name too.
     expect(landingFrom(new URLSearchParams("utm_source=ไลน์ OA"), null)?.channel).toBe("ไลน์-oa");
     // The same name whichever way it arrives: a tag, or the cookie written from one.
-    expect(decodeLanding("s=Facebook%20Ads")?.channel).toBe(landingFrom(new URLSearchParams("utm_source=Facebook+Ads"), null)?.channel);
+    expect(decodeLanding(encodeLanding({ channel: "Facebook Ads", medium: null, campaign: null, content: null, linkId: null }))?.channel).toBe(
+      landingFrom(new URLSearchParams("utm_source=Facebook+Ads"), null)?.channel,
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: measures the storefront the way STACK.md describes (autocannon, 32
- * connections, no compression, 10 s per URL) against the production build on a freshly
- * seeded database, with /robots.txt from the same server as the framework's ceiling.
- * Prints figures; it asserts nothing.
+ * `npm run bench`: measures the storefront the way browsers fetch it (autocannon, 32
+ * connections, 10 s per URL), once without compression and once with the Accept-Encoding a
+ * browser sends, against the production build on a freshly seeded database. Two ceilings from
+ * the same server and the same run: /robots.txt (the framework's cheapest route) and a small
+ * file from public/. Prints every figure beside its target (issue 12); it asserts nothing.
  *
  *   npm run bench                       demo catalogue
  *   npm run bench -- --products 10000   also search and collection on a 10,000-product catalogue
@@ -14,13 +15,14 @@
  *   npm run bench -- social   /go redirects, analytics on vs off, /links vs robots.txt (scripts/bench/social.ts)
  */
 import type { ChildProcess } from "node:child_process";
-import { gzipSync } from "node:zlib";
+import { availableParallelism } from "node:os";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { seedProducts } from "../db/seed-data";
 import { generateProductImages } from "./generate-images";
 import { ensureBuild } from "./lib/build";
-import { measureAll, printTable, type Row } from "./bench/load";
+import { measureAll, printTable, printTargets, type Row, type Target } from "./bench/load";
+import { firstLoadJs, helloWorldFirstLoadJs } from "./bench/hello-world";
 import { startServer as startNextServer, stopServer as stopNextServer } from "./bench/server";
 import { run } from "./lib/processes";
 import { addGeneratedProducts } from "./lib/large-catalogue";
@@ -37,23 +39,14 @@ const LARGE = Number(argValue("--products") ?? 0);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-const measure = (urls: [string, string][]) => measureAll(urls.map(([name, path]) => ({ name, url: ORIGIN + path })), DURATION);
-const table = (title: string, rows: Row[], ceiling?: Row) => printTable(title, rows, DURATION, ceiling);
+/** What a browser sends: without it, Next answers uncompressed. */
+const BROWSER_ENCODING = { "accept-encoding": "gzip, deflate, br, zstd" };
+const PUBLIC_FILE = "/icons/icon-192.png";
 
-async function firstLoadJs(path: string) {
-  const html = await (await fetch(ORIGIN + path)).text();
-  // Scripts a modern browser loads: <script src> tags, less the noModule polyfills only old browsers fetch.
-  const tags = [...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag));
-  const srcs = [...new Set(tags.map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src)))];
-  let raw = 0;
-  let gz = 0;
-  for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src, ORIGIN))).arrayBuffer());
-    raw += body.length;
-    gz += gzipSync(body).length;
-  }
-  return { files: srcs.length, rawKb: raw / 1024, gzipKb: gz / 1024 };
-}
+const target = (name: string, path: string, compressed = false): Target => ({ name, url: ORIGIN + path, headers: compressed ? BROWSER_ENCODING : undefined });
+const measure = (urls: [string, string][]) => measureAll(urls.map(([name, path]) => target(name, path)), DURATION);
+const table = (title: string, rows: Row[], ceiling?: Row, second?: Row, note?: string) => printTable(title, rows, DURATION, ceiling, { second, note });
+const byName = (rows: Row[], name: string) => rows.find((r) => r.name === name)!;
 
 function startServer(databaseUrl: string, mailUrl: string): Promise<ChildProcess> {
   return startNextServer({ port: PORT, databaseUrl, mailUrl });
@@ -89,14 +82,40 @@ async function main() {
     const url = await ensureDatabase(serverUrl, "hearth_bench", { fresh: true });
     await runMigrations(url);
     await seedDatabase(url, { log: () => {} });
-    let server = await startServer(url, mail.url);
+    let server: ChildProcess | undefined = await startServer(url, mail.url);
+    const targets: { figure: string; measured: string; target: string; ok: boolean }[] = [];
     try {
-      const rows = await measure([["robots.txt (ceiling)", "/robots.txt"], ...pages]);
-      table(`Demo catalogue (${seedProducts.length} products)`, rows, rows[0]);
-      const js = await firstLoadJs("/products/linen-overshirt");
+      // Both encodings in one interleaved run, so the ratios compare like with like.
+      const plain: [string, string][] = [["robots.txt", "/robots.txt"], ["public file", PUBLIC_FILE], ...pages];
+      const targetsList = [...plain.map(([name, path]) => target(name, path)), ...plain.map(([name, path]) => target(name, path, true))];
+      const all = await measureAll(targetsList, DURATION);
+      const identity = all.slice(0, plain.length);
+      const compressed = all.slice(plain.length);
+      const title = `Demo catalogue (${seedProducts.length} products)`;
+      table(title, identity, identity[0], identity[1], "no compression");
+      table(title, compressed, compressed[0], compressed[1], `Accept-Encoding: ${BROWSER_ENCODING["accept-encoding"]}`);
+      for (const [mode, rows] of [["no compression", identity], ["compressed", compressed]] as const) {
+        const robots = byName(rows, "robots.txt");
+        for (const page of ["product", "collection"]) {
+          const row = byName(rows, page);
+          const ratio = row.rps / robots.rps;
+          targets.push({ figure: `${page} req/s vs robots.txt (${mode})`, measured: `${row.rps.toFixed(0)} / ${robots.rps.toFixed(0)} = ${ratio.toFixed(2)}`, target: "≥ 0.80", ok: ratio >= 0.8 });
+          const p95 = row.p95 / robots.p95;
+          targets.push({ figure: `${page} p95 vs robots.txt p95 (${mode})`, measured: `${row.p95.toFixed(1)} / ${robots.p95.toFixed(1)} ms = ${p95.toFixed(2)}`, target: "≤ 1.50", ok: p95 <= 1.5 });
+        }
+      }
+      const js = await firstLoadJs(ORIGIN, "/products/linen-overshirt");
       console.log(`\nFirst-load JavaScript on the product page: ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(1)} KB raw, ${js.files} files)`);
-    } finally {
+      const perCore = byName(compressed, "product").rps;
+      console.log(`Throughput per core: one \`next start\` process serves on one core; product page ${perCore.toFixed(0)} req/s per core compressed, ${byName(identity, "product").rps.toFixed(0)} uncompressed (this machine has ${availableParallelism()} cores).`);
       await stopServer(server);
+      server = undefined;
+      console.log("\nBuilding a hello-world App Router page with the same Next.js…");
+      const hello = await helloWorldFirstLoadJs(PORT + 1);
+      console.log(`First-load JavaScript of hello world: ${hello.gzipKb.toFixed(1)} KB gzip (${hello.rawKb.toFixed(1)} KB raw, ${hello.files} files)`);
+      targets.push({ figure: "product page first-load JS vs hello world (gzip)", measured: `${js.gzipKb.toFixed(1)} KB vs ${hello.gzipKb.toFixed(1)} KB`, target: `≤ ${(hello.gzipKb + 10).toFixed(1)} KB`, ok: js.gzipKb <= hello.gzipKb + 10 });
+    } finally {
+      if (server) await stopServer(server);
     }
     await dalFigures("checkout", url, seedProducts.length);
 
@@ -117,6 +136,11 @@ async function main() {
           ["search, broad", "/search?q=wool"],
         ]);
         table(`Large catalogue (${LARGE} products)`, rows, rows[0]);
+        const robots = rows[0]!;
+        for (const row of rows.filter((r) => r.name.startsWith("search"))) {
+          const p95 = row.p95 / robots.p95;
+          targets.push({ figure: `${row.name} p95 at ${LARGE} products vs robots.txt p95`, measured: `${row.p95.toFixed(1)} / ${robots.p95.toFixed(1)} ms = ${p95.toFixed(2)}`, target: "≤ 2.00", ok: p95 <= 2 });
+        }
         console.log("");
         await dalFigures("search", largeUrl, LARGE);
       } finally {
@@ -125,6 +149,7 @@ async function main() {
       await dropDatabase(serverUrl, "hearth_bench_large");
     }
     await dropDatabase(serverUrl, "hearth_bench");
+    printTargets("Targets (issue 12), each beside its measured figure from this run", targets);
   } finally {
     await dbServer.stop();
     await mail.stop();

@@ -35,7 +35,7 @@ const TOPIC = "newsletter:offers";
 
 type Result = { figure: string; measured: string; target: string };
 
-async function generateSubscribers(url: string, granted: number) {
+export async function generateSubscribers(url: string, granted: number) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     // Granted, plus 10 % who never confirmed, 5 % who withdrew, 1 % suppressed (hash made in SQL
@@ -61,7 +61,7 @@ async function generateSubscribers(url: string, granted: number) {
   }
 }
 
-async function newCampaign(url: string, label: string) {
+export async function newCampaign(url: string, label: string) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const body = "## New glazes for winter\n\nOur **ash glaze** mugs are back, with two new colours.\n\n- Birch white\n- Smoked oak\n\n[See the collection](https://shop.example/collections/mugs)";
   const [row] = await sql<{ id: string }[]>`insert into campaigns (subject, preheader, body, topic, created_by) values (${`Winter glazes (${label})`}, 'Two new colours', ${body}, ${TOPIC}, 'bench') returning id`;
@@ -73,7 +73,7 @@ function env(url: string, mail: MailCapture, extra: Record<string, string> = {})
   return { ...process.env, NODE_ENV: "production", DATABASE_URL: url, RESEND_BASE_URL: mail.url, AUTH_SECRET, SITE_URL: "https://shop.example", ...extra };
 }
 
-function begin(url: string, campaignId: string, mail: MailCapture): Promise<{ recipients: number; ms: number }> {
+export function begin(url: string, campaignId: string, mail: MailCapture): Promise<{ recipients: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/bench/campaign-dal.ts", url, "begin", campaignId], { env: env(url, mail), stdio: ["ignore", "pipe", "inherit"] });
     let out = "";

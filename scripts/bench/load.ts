@@ -62,13 +62,27 @@ export async function measureAll(targets: Target[], seconds: number): Promise<Ro
   });
 }
 
-export function printTable(title: string, rows: Row[], seconds: number, ceiling?: Row, { note = "no compression", countRedirects = false } = {}) {
+/**
+ * One row per target. `ceiling` adds a throughput ratio column; `second` (another ceiling from
+ * the same run) adds its own, and the p95 against the first ceiling's p95.
+ */
+export function printTable(title: string, rows: Row[], seconds: number, ceiling?: Row, { note = "no compression", countRedirects = false, second }: { note?: string; countRedirects?: boolean; second?: Row } = {}) {
   console.log(`\n${title}  (${CONNECTIONS} connections, ${seconds} s each in ${ROUNDS} interleaved slices, ${note})`);
-  console.log(`| page | path | req/s | p50 ms | p95 ms | p99 ms | vs ${ceiling?.name ?? "ceiling"} | errors | body KB |`);
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+  const extra = second ? ` vs ${second.name} | p95 vs ${ceiling?.name ?? "ceiling"} |` : "";
+  console.log(`| page | path | req/s | p50 ms | p95 ms | p99 ms | vs ${ceiling?.name ?? "ceiling"} |${extra} errors | body KB |`);
+  console.log(`|---|---|---:|---:|---:|---:|---:|${second ? "---:|---:|" : ""}---:|---:|`);
   for (const r of rows) {
     const ratio = ceiling ? (r.rps / ceiling.rps).toFixed(2) : "–";
+    const more = second ? ` ${(r.rps / second.rps).toFixed(2)} | ${ceiling && ceiling.p95 > 0 ? (r.p95 / ceiling.p95).toFixed(2) : "–"} |` : "";
     const errors = r.errors + (countRedirects ? 0 : r.non2xx);
-    console.log(`| ${r.name} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio} | ${errors} | ${(r.bytes / 1024).toFixed(1)} |`);
+    console.log(`| ${r.name} | ${r.path} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio} |${more} ${errors} | ${(r.bytes / 1024).toFixed(1)} |`);
   }
+}
+
+/** Each figure beside its target, from the same run: `ok` is true when the target holds. */
+export function printTargets(title: string, figures: { figure: string; measured: string; target: string; ok: boolean }[]) {
+  console.log(`\n${title}`);
+  console.log("| figure | measured | target | holds |");
+  console.log("|---|---:|---:|---|");
+  for (const f of figures) console.log(`| ${f.figure} | ${f.measured} | ${f.target} | ${f.ok ? "yes" : "**no**"} |`);
 }

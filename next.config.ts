@@ -36,6 +36,9 @@ const nextConfig: NextConfig = {
     },
   },
   poweredByHeader: false,
+  // Behind a reverse proxy that compresses (README, "Several app servers"), COMPRESSION=off
+  // leaves it to the proxy. Read when `next start` loads this file, so it is a run-time setting.
+  compress: process.env.COMPRESSION !== "off",
   images: {
     // Only images served by the shop itself: no remote hosts at build or run time.
     remotePatterns: [],

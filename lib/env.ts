@@ -70,6 +70,9 @@ const envSchema = z.object({
    * compares page throughput with it on and off.
    */
   ANALYTICS: z.enum(["on", "off"]).default("on"),
+  // Read by next.config.ts when the server starts: "off" when a reverse proxy compresses
+  // (README, "Several app servers"), so Node's one core per process serves pages instead.
+  COMPRESSION: z.enum(["on", "off"]).default("on"),
   /**
    * A header your reverse proxy or CDN sets to the visitor's two-letter country (for example
    * cf-ipcountry). Read only behind TRUSTED_PROXY_HOPS proxies; otherwise no country is stored.

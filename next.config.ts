@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 
 const securityHeaders = [
@@ -16,6 +17,9 @@ const nextConfig: NextConfig = {
   // nearly empty while a per-link prefetch is a cache hit for the complete page. Off, then,
   // until the next major version makes it the only behaviour; revisit it there.
   partialPrefetching: false,
+  // Pages and 'use cache' entries stay in each app server's memory; tag expiries are shared
+  // through PostgreSQL so every server drops the same entries (lib/cache/shared-tags.mjs).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
   cacheLife: {
     // Catalogue reads are invalidated by tag when the catalogue changes; the time limit is a safety net.
     catalog: { stale: 300, revalidate: 900, expire: 86_400 },

@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // "localhost", not 127.0.0.1: Next's request URLs spell loopback hosts "localhost", and
 // Auth.js builds its redirects from them, so cookies must belong to that name.
 export const baseURL = `http://localhost:${port}`;
+/** A second app server on the same database and build (scripts/e2e-server.ts), as behind a load balancer. */
+export const secondBaseURL = `http://localhost:${port + 1}`;
 
 // Playwright cannot download its own browsers here: use Debian's Chromium when present.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);

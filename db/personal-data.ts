@@ -111,6 +111,12 @@ export const personalDataInventory: Record<string, TableTreatment> = {
     export: "consentHistory",
     erasure: "deleted (the only rows the ledger ever gives up, under hearth.erasing)",
   },
+  cache_tags: {
+    personal: [],
+    other: ["tag", "stale_at", "expired_at", "updated_at"],
+    export: "not exported: cache tags name catalogue records and settings, about no one",
+    erasure: "nothing to erase",
+  },
   analytics_salts: {
     personal: [],
     other: ["day", "salt", "created_at"],

@@ -55,9 +55,17 @@ const appEnv: NodeJS.ProcessEnv = {
     RESEND_WEBHOOK_SECRET: e2eServerSettings.resendWebhookSecret,
 };
 const child = spawnNext(["start", "--port", port, "--keepAliveTimeout", "65000"], { stdio: "inherit", env: appEnv });
+// A second app server on the same database, as behind a load balancer: e2e/shared-cache.spec.ts
+// changes things through the first and reads them from this one.
+const second = spawnNext(["start", "--port", String(Number(port) + 1), "--keepAliveTimeout", "65000"], { stdio: "inherit", env: appEnv, detached: true });
 // Campaigns are really sent (to the capture server) by a worker, as in production.
 const worker = spawnWorker(appEnv);
 superviseChild(child, async () => {
+  if (second.pid && second.exitCode === null) {
+    const exited = new Promise((resolve) => second.once("exit", resolve));
+    process.kill(-second.pid, "SIGTERM");
+    await exited;
+  }
   await worker.stop();
   await mail.stop();
   await dropDatabase(serverUrl, name).catch(() => {});

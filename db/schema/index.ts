@@ -9,3 +9,4 @@ export * from "./marketing";
 export * from "./back-in-stock";
 export * from "./analytics";
 export * from "./link-page";
+export * from "./cache";

@@ -19,6 +19,9 @@ import { verifyOrderToken } from "@/lib/orders/order-link";
 import { countDocumentView } from "@/lib/analytics/page-views";
 import { getTrackedLinkIndex, lookupKey } from "@/lib/links/link-index";
 import { isTrackedLinkSlug } from "@/lib/links/tracked-links";
+import { siteUrl } from "@/lib/env";
+import { isCrossOriginActionPost } from "@/lib/http/same-origin";
+import { isReadableActionArguments } from "@/lib/http/action-arguments";
 
 function decodes(segment: string): boolean {
   try {
@@ -115,6 +118,23 @@ async function refuseCachedFunctionForm(request: NextRequest): Promise<Response 
   return null;
 }
 
+/**
+ * An action's arguments that React's decoder cannot read (lib/http/action-arguments.ts): a
+ * 400 here, where Next.js would answer 500. refuseHostileBody has already made sure that an
+ * action request is a form of bounded size.
+ */
+async function refuseUnreadableArguments(request: NextRequest): Promise<Response | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return refusal(400, "invalid", "The form could not be read.");
+  }
+  const encoded = form.get("0");
+  return typeof encoded === "string" && isReadableActionArguments(encoded) ? null : refusal(400, "invalid", "Actions take a form.");
+}
+
 /** Next's server reference ids: 42 hex digits whose first bit is set for 'use cache' functions. */
 function isServerActionId(id: string): boolean {
   return /^[0-9a-f]{42}$/.test(id) && (Number.parseInt(id.slice(0, 2), 16) & 0x80) === 0;
@@ -150,7 +170,12 @@ export async function proxy(request: NextRequest) {
 }
 
 async function route(request: NextRequest): Promise<Response> {
-  const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request));
+  // Another site's form posting to an action: a 403 here, where Next.js would answer 500.
+  // (Route handlers under /api/ are not actions; they check their callers themselves.)
+  if (!request.nextUrl.pathname.startsWith("/api/") && isCrossOriginActionPost(request.method, request.headers, siteUrl())) {
+    return refusal(403, "forbidden", "Forms are sent from the shop's own pages.");
+  }
+  const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request)) ?? (await refuseUnreadableArguments(request));
   if (refused) return refused;
   const { pathname, searchParams } = request.nextUrl;
   // Broken percent-encoding (/search/%ff) names no page; the router would fail to decode it.

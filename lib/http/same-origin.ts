@@ -15,3 +15,25 @@ export function isSameOriginPost(headers: Headers, siteOrigin: string): boolean 
     return false;
   }
 }
+
+/**
+ * Whether a request is a server-action post (a POST with a `Next-Action` header, or a
+ * multipart form, which Next.js also reads as a possible action) whose Origin is not the
+ * shop's own. Next.js compares Origin with the Host header itself and, on a mismatch (or an
+ * Origin it cannot parse), throws, which answers 500; the shop refuses such posts first. The
+ * shop's origin is the configured one (SITE_URL), never one a request header names. Without
+ * an Origin the post is a script's, which holds no victim's cookies: Next.js lets it through
+ * and so does this.
+ */
+export function isCrossOriginActionPost(method: string, headers: Pick<Headers, "get">, siteOrigin: string): boolean {
+  if (method !== "POST") return false;
+  const isAction = headers.get("next-action") !== null || (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  const origin = headers.get("origin");
+  if (!isAction || origin === null) return false;
+  try {
+    return new URL(origin).origin !== new URL(siteOrigin).origin;
+  } catch {
+    // "null" (a sandboxed frame, a redirect across sites) or anything unreadable.
+    return true;
+  }
+}

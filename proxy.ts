@@ -22,6 +22,7 @@ import { isTrackedLinkSlug } from "@/lib/links/tracked-links";
 import { siteUrl } from "@/lib/env";
 import { isCrossOriginActionPost } from "@/lib/http/same-origin";
 import { isReadableActionArguments } from "@/lib/http/action-arguments";
+import { isMalformedRecordPath } from "@/lib/http/record-paths";
 
 function decodes(segment: string): boolean {
   try {
@@ -180,6 +181,8 @@ async function route(request: NextRequest): Promise<Response> {
   const { pathname, searchParams } = request.nextUrl;
   // Broken percent-encoding (/search/%ff) names no page; the router would fail to decode it.
   if (pathname.includes("%") && !pathname.split("/").every(decodes)) return notFound(request);
+  // A record page whose id cannot name a record: a real 404 (lib/http/record-paths.ts).
+  if (request.method === "GET" && isMalformedRecordPath(pathname)) return notFound(request);
   const [, section, slug = "", ...rest] = pathname.split("/");
   const url = request.nextUrl.clone();
 
@@ -275,6 +278,9 @@ export const config = {
     // Any other address with percent-encoding, so a broken one gets a 404 rather than the
     // router's failure to decode it.
     "/:path(.*%.*)",
+    // Record pages, for a real 404 when the id is malformed (lib/http/record-paths.ts).
+    "/admin/:area(orders|products|customers|discounts)/:id",
+    "/admin/marketing/:area(campaigns|segments|subscribers|links)/:id",
     // Every other page, for the page-view count (not staff pages, API routes, files or the
     // tracked-link and campaign redirects, which count their own clicks).
     "/((?!_next/|api/|admin|uploads/|images/|icons/|go/|r/|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|robots\\.txt|sitemap\\.xml).*)",

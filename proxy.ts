@@ -21,7 +21,7 @@ import { getTrackedLinkIndex, lookupKey } from "@/lib/links/link-index";
 import { isTrackedLinkSlug } from "@/lib/links/tracked-links";
 import { siteUrl } from "@/lib/env";
 import { isCrossOriginActionPost } from "@/lib/http/same-origin";
-import { isReadableActionArguments } from "@/lib/http/action-arguments";
+import { hasUnreadablePartHeader, isReadableActionArguments, isReadableBoundForm } from "@/lib/http/action-arguments";
 import { isMalformedRecordPath } from "@/lib/http/record-paths";
 
 function decodes(segment: string): boolean {
@@ -95,7 +95,9 @@ function refuseHostileBody(request: NextRequest): Response | null {
  * and a reference whose description is missing or unreadable is refused too.
  */
 async function refuseCachedFunctionForm(request: NextRequest): Promise<Response | null> {
-  if (request.method !== "POST" || request.headers.has("next-action") || request.nextUrl.pathname.startsWith("/api/")) return null;
+  // Under /api/ too: a multipart post to an address with no handler renders the 404 page,
+  // which Next.js reads as a possible action, and an unreadable form there is a 500.
+  if (request.method !== "POST" || request.headers.has("next-action")) return null;
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return null;
   let form: FormData;
   try {
@@ -103,6 +105,7 @@ async function refuseCachedFunctionForm(request: NextRequest): Promise<Response 
   } catch {
     return refusal(400, "invalid", "The form could not be read.");
   }
+  if (hasUnreadablePartHeader(form)) return refusal(400, "invalid", "The form could not be read.");
   const boundId = (prefix: string): string => {
     const described = form.get(`$ACTION_${prefix}:0`);
     try {
@@ -113,6 +116,8 @@ async function refuseCachedFunctionForm(request: NextRequest): Promise<Response 
     }
   };
   for (const key of form.keys()) {
+    // Bound arguments React's decoder cannot read would be a 500 (lib/http/action-arguments.ts).
+    if (key.startsWith("$ACTION_REF_") && !isReadableBoundForm(form, key.slice("$ACTION_REF_".length))) return refusal(400, "invalid", "The form could not be read.");
     const id = key.startsWith("$ACTION_ID_") ? key.slice("$ACTION_ID_".length) : key.startsWith("$ACTION_REF_") ? boundId(key.slice("$ACTION_REF_".length)) : undefined;
     if (id !== undefined && !isServerActionId(id)) return refusal(404, "not_found", "There is no such action.");
   }
@@ -132,6 +137,7 @@ async function refuseUnreadableArguments(request: NextRequest): Promise<Response
   } catch {
     return refusal(400, "invalid", "The form could not be read.");
   }
+  if (hasUnreadablePartHeader(form)) return refusal(400, "invalid", "The form could not be read.");
   const encoded = form.get("0");
   return typeof encoded === "string" && isReadableActionArguments(encoded) ? null : refusal(400, "invalid", "Actions take a form.");
 }

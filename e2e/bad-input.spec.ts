@@ -39,7 +39,9 @@ const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 16);
  */
 const unfingerprinted = new Set(["sessions", "rate_limit_hits", "__drizzle_migrations", "page_views", "analytics_salts", "link_clicks"]);
 /** Admin CSV downloads are on record by design (lib/auth/public-actions.ts): any other audit entry is a change. */
-const routeFingerprintRows = { audit_log: "action not in ('export.download', 'customer.export')" };
+const routeFingerprintRows = {
+  audit_log: "action not in ('export.download', 'customer.export')",
+};
 
 // ---------------------------------------------------------------------------------------------
 // What a leak looks like.
@@ -109,9 +111,17 @@ const edgeText = fc.constantFrom(
   "00000000-0000-4000-8000-000000000000",
 );
 /** Bytes that are not UTF-8 at all: a CESU surrogate, an overlong NUL, a stray continuation byte. */
-const invalidUtf8 = fc.constantFrom(Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xc0, 0x80]), Buffer.from([0x61, 0xff, 0x62]), Buffer.from([0x80]), Buffer.from([0xf4, 0x90, 0x80, 0x80]));
+const invalidUtf8 = fc.constantFrom(
+  Buffer.from([0xed, 0xa0, 0x80]),
+  Buffer.from([0xc0, 0x80]),
+  Buffer.from([0x61, 0xff, 0x62]),
+  Buffer.from([0x80]),
+  Buffer.from([0xf4, 0x90, 0x80, 0x80]),
+);
 const hugeText = fc.tuple(fc.integer({ min: 5_000, max: 200_000 }), fc.constantFrom("a", "é", "😀", "\u0000", "9", " ")).map(([n, c]) => c.repeat(n));
-const deepJson = fc.tuple(fc.integer({ min: 40, max: 20_000 }), fc.boolean()).map(([depth, arrays]) => (arrays ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`));
+const deepJson = fc
+  .tuple(fc.integer({ min: 40, max: 20_000 }), fc.boolean())
+  .map(([depth, arrays]) => (arrays ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`));
 const wrongType = fc.oneof(
   fc.integer().map(String),
   fc.double().map(String),
@@ -128,15 +138,46 @@ const junkValue: fc.Arbitrary<string | Buffer> = fc.oneof(
   { weight: 1, arbitrary: invalidUtf8 },
 );
 const fieldName = fc.oneof(
-  fc.constantFrom("id", "email", "name", "token", "quantity", "variantId", "status", "role", "amount", "code", "file", "__proto__", "constructor", "toString", "$ACTION_KEY", "0", "1", "1_1_x", "a[b]", "a.b"),
+  fc.constantFrom(
+    "id",
+    "email",
+    "name",
+    "token",
+    "quantity",
+    "variantId",
+    "status",
+    "role",
+    "amount",
+    "code",
+    "file",
+    "__proto__",
+    "constructor",
+    "toString",
+    "$ACTION_KEY",
+    "0",
+    "1",
+    "1_1_x",
+    "a[b]",
+    "a.b",
+  ),
   fc.string({ unit: "binary", minLength: 1, maxLength: 30 }),
   edgeText.filter((s) => s.length > 0),
 );
 
 /** A form part: text, a file where text belongs, or no name at all. */
-type Part = { name: string | null; value: string | Buffer; filename?: string; type?: string };
+type Part = {
+  name: string | null;
+  value: string | Buffer;
+  filename?: string;
+  type?: string;
+};
 const oddPart: fc.Arbitrary<Part> = fc.oneof(
-  fc.record({ name: fieldName, value: junkValue, filename: fc.constantFrom("x.txt", "../../etc/passwd", "\u202Egpj.exe", "", "a".repeat(500)), type: fc.constantFrom("text/plain", "application/octet-stream", "image/png", "text/csv", "") }),
+  fc.record({
+    name: fieldName,
+    value: junkValue,
+    filename: fc.constantFrom("x.txt", "../../etc/passwd", "\u202Egpj.exe", "", "a".repeat(500)),
+    type: fc.constantFrom("text/plain", "application/octet-stream", "image/png", "text/csv", ""),
+  }),
   fc.record({ name: fc.constant(null), value: junkValue }),
   fc.record({ name: fc.constant(""), value: junkValue }),
 );
@@ -158,23 +199,65 @@ function multipart(parts: Part[], boundary: string, truncated = false): Buffer {
 
 /** Percent-encodes a string's UTF-8 bytes (never throws, unlike encodeURIComponent on a lone surrogate). */
 function encode(value: string | Buffer): string {
-  return [...(typeof value === "string" ? Buffer.from(value) : value)].map((b) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0").toUpperCase()}`)).join("");
+  return [...(typeof value === "string" ? Buffer.from(value) : value)]
+    .map((b) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0").toUpperCase()}`))
+    .join("");
 }
 
 /** Query strings: junk pairs (duplicated names included), or raw junk. */
 const queryString = fc.oneof(
-  fc.array(fc.tuple(fc.oneof(fieldName, fc.constantFrom("token", "page", "q", "sort", "variant", "callbackUrl", "returnTo", "from", "utm_source")), junkValue.filter((v) => v.length < 4000)), { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&")),
-  fc.constantFrom("a=%ff", "&&&=&", "%", "a=%E0%A4%A", "token=" + "A".repeat(6000), "page=-1&page=2&page=x", "x[]=1&x[a]=2&x=3", "%00=%00", "callbackUrl=https://evil.example", "returnTo=//evil.example"),
+  fc
+    .array(
+      fc.tuple(
+        fc.oneof(fieldName, fc.constantFrom("token", "page", "q", "sort", "variant", "callbackUrl", "returnTo", "from", "utm_source")),
+        junkValue.filter((v) => v.length < 4000),
+      ),
+      { maxLength: 6 },
+    )
+    .map((pairs) => pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&")),
+  fc.constantFrom(
+    "a=%ff",
+    "&&&=&",
+    "%",
+    "a=%E0%A4%A",
+    "token=" + "A".repeat(6000),
+    "page=-1&page=2&page=x",
+    "x[]=1&x[a]=2&x=3",
+    "%00=%00",
+    "callbackUrl=https://evil.example",
+    "returnTo=//evil.example",
+  ),
 );
 
 /** Forged tokens and ids for a path segment, already encoded. */
 const pathToken = fc.oneof(
-  fc.constantFrom("x", "0", "-1", "1", "999999999999999999999", "00000000-0000-4000-8000-000000000000", "%2e%2e", "%2F", "%00", "%ff", "%ED%A0%80", "%C0%AF", "%E2%80%AE", "a%0D%0Ab", "null", "undefined", "__proto__", "constructor"),
+  fc.constantFrom(
+    "x",
+    "0",
+    "-1",
+    "1",
+    "999999999999999999999",
+    "00000000-0000-4000-8000-000000000000",
+    "%2e%2e",
+    "%2F",
+    "%00",
+    "%ff",
+    "%ED%A0%80",
+    "%C0%AF",
+    "%E2%80%AE",
+    "a%0D%0Ab",
+    "null",
+    "undefined",
+    "__proto__",
+    "constructor",
+  ),
   fc.string({ unit: "binary", minLength: 1, maxLength: 40 }).map(encode),
   edgeText.filter((s) => s.length > 0).map(encode),
   fc.integer({ min: 200, max: 6000 }).map((n) => "A".repeat(n)),
   // Shaped like the shop's signed tokens (payload.signature), signed by nobody.
-  fc.tuple(fc.base64String({ minLength: 8, maxLength: 200 }), fc.base64String({ minLength: 8, maxLength: 64 })).map(([a, b]) => encode(`${a.replace(/=+$/, "")}.${b.replace(/=+$/, "")}`)),
+  fc
+    .tuple(fc.base64String({ minLength: 8, maxLength: 200 }), fc.base64String({ minLength: 8, maxLength: 64 }))
+    .map(([a, b]) => encode(`${a.replace(/=+$/, "")}.${b.replace(/=+$/, "")}`)),
 );
 
 /** A request body of any content type, declared truthfully or not. */
@@ -184,14 +267,40 @@ const bodyArb: fc.Arbitrary<Body> = fc
   .tuple(
     fc.oneof(
       fc.json({ maxDepth: 4 }).map((json) => ({ type: "application/json", data: Buffer.from(json) })),
-      deepJson.map((json) => ({ type: "application/json", data: Buffer.from(json) })),
-      junkValue.map((v) => ({ type: "text/plain;charset=UTF-8", data: Buffer.from(v) })),
-      fc.array(fc.tuple(fieldName, junkValue), { maxLength: 6 }).map((pairs) => ({ type: "application/x-www-form-urlencoded", data: Buffer.from(pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&")) })),
-      fc.tuple(fc.array(oddPart, { minLength: 1, maxLength: 4 }), boundaryArb, fc.boolean()).map(([parts, boundary, truncated]) => ({ type: `multipart/form-data; boundary=${boundary}`, data: multipart(parts, boundary, truncated) })),
+      deepJson.map((json) => ({
+        type: "application/json",
+        data: Buffer.from(json),
+      })),
+      junkValue.map((v) => ({
+        type: "text/plain;charset=UTF-8",
+        data: Buffer.from(v),
+      })),
+      fc.array(fc.tuple(fieldName, junkValue), { maxLength: 6 }).map((pairs) => ({
+        type: "application/x-www-form-urlencoded",
+        data: Buffer.from(pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&")),
+      })),
+      fc.tuple(fc.array(oddPart, { minLength: 1, maxLength: 4 }), boundaryArb, fc.boolean()).map(([parts, boundary, truncated]) => ({
+        type: `multipart/form-data; boundary=${boundary}`,
+        data: multipart(parts, boundary, truncated),
+      })),
       fc.uint8Array({ maxLength: 2_000 }).map((bytes) => ({ data: Buffer.from(bytes) })),
       fc.constant({ data: Buffer.alloc(0) }),
     ),
-    fc.option(fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=", "application/xml", "image/png", "text/plain; charset=utf-16", ";;;", "x"), { freq: 4 }),
+    fc.option(
+      fc.constantFrom(
+        "application/json",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "multipart/form-data; boundary=",
+        "application/xml",
+        "image/png",
+        "text/plain; charset=utf-16",
+        ";;;",
+        "x",
+      ),
+      { freq: 4 },
+    ),
   )
   .map(([body, override]) => (override === null ? body : { ...body, type: override }));
 
@@ -200,13 +309,32 @@ const junkHeaders = fc.record(
   {
     origin: fc.constantFrom("https://evil.example", "null", "garbage", baseURL),
     "sec-fetch-site": fc.constantFrom("cross-site", "same-origin", "none", "junk"),
-    authorization: fc.oneof(fc.constantFrom("Bearer ", "Bearer x", "Basic Og==", "Bearer " + "A".repeat(4000)), fc.string({ unit: "grapheme-ascii", maxLength: 80 }).map((s) => `Bearer ${s}`)),
+    authorization: fc.oneof(
+      fc.constantFrom("Bearer ", "Bearer x", "Basic Og==", "Bearer " + "A".repeat(4000)),
+      fc.string({ unit: "grapheme-ascii", maxLength: 80 }).map((s) => `Bearer ${s}`),
+    ),
     "svix-id": fc.constantFrom("msg_forged", ""),
     "svix-timestamp": fc.constantFrom(String(Math.floor(Date.now() / 1000)), "0", "-1", "9".repeat(30), "x"),
     "svix-signature": fc.constantFrom("v1,Zm9yZ2Vk", "v1,", "v2,x", "x".repeat(3000)),
   },
   { requiredKeys: [] },
 );
+
+/**
+ * Runs the generated cases and fails with the first failing case in short (fast-check's own
+ * report prints every byte of a 200 KB string). Rerun one with BAD_INPUT_SEED and the seed shown.
+ */
+async function checkCases<T>(arbitrary: fc.Arbitrary<T>, seed: number, run: (c: T) => Promise<void>) {
+  const details = await fc.check(fc.asyncProperty(arbitrary, run), {
+    seed,
+    numRuns: RUNS,
+    endOnFailure: true,
+  });
+  if (details.failed) {
+    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    throw new Error(`Failed after ${details.numRuns} cases (seed ${seed}): ${error.slice(0, 2_000)}`);
+  }
+}
 
 function seedFor(name: string): number {
   let hash = SEED;
@@ -225,7 +353,14 @@ async function callers(): Promise<Caller[]> {
 
 async function send(request: APIRequestContext, url: string, method: string, headers: Record<string, string>, data?: Buffer) {
   // Redirects are answers too (a form that says what to fix); they are not followed.
-  return request.fetch(url, { method, headers, data, maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 });
+  return request.fetch(url, {
+    method,
+    headers,
+    data,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+    timeout: 20_000,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +387,13 @@ async function requiredFields(request: APIRequestContext, action: ServerAction, 
       request,
       action.page,
       "POST",
-      { "next-action": action.id, accept: "text/x-component", "content-type": `multipart/form-data; boundary=${boundary}`, origin: baseURL, ...(cookie ? { cookie } : {}) },
+      {
+        "next-action": action.id,
+        accept: "text/x-component",
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        origin: baseURL,
+        ...(cookie ? { cookie } : {}),
+      },
       multipart([{ name: "0", value: args }], boundary),
     );
     const body = await response.text();
@@ -269,35 +410,62 @@ async function requiredFields(request: APIRequestContext, action: ServerAction, 
 const junkArguments = fc.oneof(
   fc.json({ maxDepth: 3 }),
   deepJson,
-  fc.constantFrom("{", "", '"$K1"', '["$Q1"]', '["$F1"]', '["$B1"]', '["$h1"]', '["$S1"]', '["$1:a:b"]', '["$W1"]', '[{"x":"$@1"}]', '["$T"]', "[]", "[null]", '[1,2,3]', '["$K"]'),
+  fc.constantFrom("{", "", '"$K1"', '["$Q1"]', '["$F1"]', '["$B1"]', '["$h1"]', '["$S1"]', '["$1:a:b"]', '["$W1"]', '[{"x":"$@1"}]', '["$T"]', "[]", "[null]", "[1,2,3]", '["$K"]'),
 );
 
 type ActionCase =
-  | { kind: "form"; transport: "fetch" | "no-js"; args: string; omitted: string[]; values: (string | Buffer)[]; duplicates: [number, string | Buffer][]; extras: [string, string | Buffer][]; odd: Part[]; query: string | null }
+  | {
+      kind: "form";
+      transport: "fetch" | "no-js" | "no-js-bound"; bound: string; reference: string;
+      args: string;
+      omitted: string[];
+      values: (string | Buffer)[];
+      duplicates: [number, string | Buffer][];
+      extras: [string, string | Buffer][];
+      odd: Part[];
+      query: string | null;
+    }
   | { kind: "arguments"; args: string; extras: [string, string | Buffer][] }
   | { kind: "content-type"; body: Body };
 
 function actionCases(required: string[], formsAllowed: boolean): fc.Arbitrary<ActionCase> {
   const form = fc.record({
     kind: fc.constant("form" as const),
-    transport: fc.constantFrom("fetch" as const, "fetch" as const, "no-js" as const),
+    transport: fc.constantFrom("fetch" as const, "fetch" as const, "no-js" as const, "no-js-bound" as const),
+    // A useActionState form without JavaScript: its bound arguments, and where they are said to be.
+    bound: fc.oneof({ weight: 2, arbitrary: fc.constant("[null]") }, junkArguments),
+    reference: fc.constantFrom("$@1", "$@1", "$@9", "$Q1", "$F1", "", "null"),
     args: fc.constantFrom('[null,"$K1"]', '["$K1"]'),
     // At least one required field is always left out: the form is malformed however good the rest looks.
     omitted: fc.subarray(required, { minLength: Math.min(1, required.length) }),
-    values: fc.array(junkValue, { minLength: required.length, maxLength: required.length }),
+    values: fc.array(junkValue, {
+      minLength: required.length,
+      maxLength: required.length,
+    }),
     duplicates: fc.array(fc.tuple(fc.nat(), junkValue), { maxLength: 3 }),
     extras: fc.array(fc.tuple(fieldName, junkValue), { maxLength: 4 }),
     odd: fc.array(oddPart, { maxLength: 2 }),
     query: fc.option(queryString, { freq: 4 }),
   });
-  const args = fc.record({ kind: fc.constant("arguments" as const), args: junkArguments, extras: fc.array(fc.tuple(fieldName, junkValue), { maxLength: 3 }) });
-  const contentType = fc.record({ kind: fc.constant("content-type" as const), body: bodyArb });
+  const args = fc.record({
+    kind: fc.constant("arguments" as const),
+    args: junkArguments,
+    extras: fc.array(fc.tuple(fieldName, junkValue), { maxLength: 3 }),
+  });
+  const contentType = fc.record({
+    kind: fc.constant("content-type" as const),
+    body: bodyArb,
+  });
   return formsAllowed ? fc.oneof({ weight: 6, arbitrary: form }, { weight: 2, arbitrary: args }, { weight: 2, arbitrary: contentType }) : fc.oneof(args, contentType);
 }
 
 function actionRequest(action: ServerAction, required: string[], c: ActionCase): { url: string; headers: Record<string, string>; data: Buffer } {
   const boundary = "hearthFuzz";
-  const headers: Record<string, string> = { "next-action": action.id, accept: "text/x-component", origin: baseURL };
+  const headers: Record<string, string> = {
+    "next-action": action.id,
+    accept: "text/x-component",
+    origin: baseURL,
+  };
   if (c.kind === "content-type") {
     if (c.body.type) headers["content-type"] = c.body.type;
     return { url: action.page, headers, data: c.body.data };
@@ -316,6 +484,19 @@ function actionRequest(action: ServerAction, required: string[], c: ActionCase):
   ];
   const oddParts = c.odd.filter((p) => p.name === null || !required.includes(p.name));
   const url = c.query ? `${action.page}?${c.query}` : action.page;
+  if (c.transport === "no-js-bound") {
+    delete headers["next-action"];
+    headers.accept = "text/html";
+    const description = c.reference === "null" ? `{"id":"${action.id}","bound":null}` : c.reference === "" ? "{" : JSON.stringify({ id: action.id, bound: c.reference });
+    const parts: Part[] = [
+      { name: "$ACTION_REF_2", value: "" },
+      { name: "$ACTION_2:0", value: description },
+      { name: "$ACTION_2:1", value: c.bound },
+      ...fields.map(([name, value]) => ({ name, value })),
+      ...oddParts,
+    ];
+    return { url, headers, data: multipart(parts, boundary) };
+  }
   if (c.transport === "no-js") {
     // A browser without JavaScript posts the action's id as a field, and the fields as they are.
     delete headers["next-action"];
@@ -323,7 +504,14 @@ function actionRequest(action: ServerAction, required: string[], c: ActionCase):
     const parts: Part[] = [{ name: `$ACTION_ID_${action.id}`, value: "" }, ...fields.map(([name, value]) => ({ name, value })), ...oddParts];
     return { url, headers, data: multipart(parts, boundary) };
   }
-  const parts: Part[] = [{ name: "0", value: c.args }, ...fields.map(([name, value]) => ({ name: `1_${name}`, value })), ...oddParts.map((p) => ({ ...p, name: p.name === null ? null : `1_${p.name}` }))];
+  const parts: Part[] = [
+    { name: "0", value: c.args },
+    ...fields.map(([name, value]) => ({ name: `1_${name}`, value })),
+    ...oddParts.map((p) => ({
+      ...p,
+      name: p.name === null ? null : `1_${p.name}`,
+    })),
+  ];
   return { url, headers, data: multipart(parts, boundary) };
 }
 
@@ -345,21 +533,19 @@ for (const action of actions) {
       const required = noInput ? [] : await requiredFields(request, action, caller.cookie);
       // Signed out, an action that takes no input can only act on a session there is not.
       const formsAllowed = !noInput || !caller.cookie;
-      if (caller.cookie && !noInput) expect(required.length, `${action.exportedName} accepts an empty form although it takes input: make this test malform it another way`).toBeGreaterThan(0);
+      if (caller.cookie && !noInput)
+        expect(required.length, `${action.exportedName} accepts an empty form although it takes input: make this test malform it another way`).toBeGreaterThan(0);
       let limited = 0;
-      await fc.assert(
-        fc.asyncProperty(actionCases(required, formsAllowed), async (c) => {
-          const { url, headers, data } = actionRequest(action, required, c);
-          if (caller.cookie) headers.cookie = caller.cookie;
-          const response = await send(request, url, "POST", headers, data);
-          const what = `${action.exportedName} as ${caller.name}: ${describeCase(c).slice(0, 600)}`;
-          const body = await expectReadableRefusal(response, what);
-          if (isRateLimited(response, body)) limited++;
-          // A malformed form is never a success.
-          expect(body, what).not.toContain('"ok":true');
-        }),
-        { seed: seedFor(`${action.filename}#${action.exportedName}:${caller.name}`), numRuns: RUNS, endOnFailure: true },
-      );
+      await checkCases(actionCases(required, formsAllowed), seedFor(`${action.filename}#${action.exportedName}:${caller.name}`), async (c) => {
+        const { url, headers, data } = actionRequest(action, required, c);
+        if (caller.cookie) headers.cookie = caller.cookie;
+        const response = await send(request, url, "POST", headers, data);
+        const what = `${action.exportedName} as ${caller.name}: ${describeCase(c).slice(0, 600)}`;
+        const body = await expectReadableRefusal(response, what);
+        if (isRateLimited(response, body)) limited++;
+        // A malformed form is never a success.
+        expect(body, what).not.toContain('"ok":true');
+      });
       // A 429 is a fine refusal, but if most answers were 429 the cases above proved little.
       expect(limited, `${action.exportedName} as ${caller.name}: rate-limited answers out of ${RUNS}`).toBeLessThanOrEqual(RUNS / 2);
     }
@@ -375,7 +561,8 @@ const authSegments = fc.constantFrom("callback", "email", "signin", "signout", "
 
 function routeCases(handler: RouteHandler) {
   const segment = (s: string) => {
-    if (/^\[\.\.\.[^\]]+\]$/.test(s)) return fc.array(handler.file.includes("nextauth") ? fc.oneof(authSegments, pathToken) : pathToken, { minLength: 1, maxLength: 3 }).map((parts) => parts.join("/"));
+    if (/^\[\.\.\.[^\]]+\]$/.test(s))
+      return fc.array(handler.file.includes("nextauth") ? fc.oneof(authSegments, pathToken) : pathToken, { minLength: 1, maxLength: 3 }).map((parts) => parts.join("/"));
     if (/^\[[^\]]+\]$/.test(s)) return pathToken;
     return fc.constant(s);
   };
@@ -393,18 +580,15 @@ for (const handler of routeHandlers()) {
     const before = await databaseFingerprint(unfingerprinted, routeFingerprintRows);
     for (const caller of await callers()) {
       let limited = 0;
-      await fc.assert(
-        fc.asyncProperty(routeCases(handler), async (c) => {
-          const headers: Record<string, string> = { ...c.headers };
-          if (c.body?.type) headers["content-type"] = c.body.type;
-          if (caller.cookie) headers.cookie = caller.cookie;
-          const url = c.query === null ? c.path : `${c.path}?${c.query}`;
-          const response = await send(request, url, handler.method, headers, c.body?.data);
-          const body = await expectReadableRefusal(response, `${handler.method} ${url.slice(0, 200)} as ${caller.name}: ${describeCase({ ...c, path: undefined }).slice(0, 600)}`);
-          if (isRateLimited(response, body)) limited++;
-        }),
-        { seed: seedFor(`${handler.file}#${handler.method}:${caller.name}`), numRuns: RUNS, endOnFailure: true },
-      );
+      await checkCases(routeCases(handler), seedFor(`${handler.file}#${handler.method}:${caller.name}`), async (c) => {
+        const headers: Record<string, string> = { ...c.headers };
+        if (c.body?.type) headers["content-type"] = c.body.type;
+        if (caller.cookie) headers.cookie = caller.cookie;
+        const url = c.query === null ? c.path : `${c.path}?${c.query}`;
+        const response = await send(request, url, handler.method, headers, c.body?.data);
+        const body = await expectReadableRefusal(response, `${handler.method} ${url.slice(0, 200)} as ${caller.name}: ${describeCase({ ...c, path: undefined }).slice(0, 600)}`);
+        if (isRateLimited(response, body)) limited++;
+      });
       expect(limited, `${handler.method} ${handler.file} as ${caller.name}: rate-limited answers out of ${RUNS}`).toBeLessThanOrEqual(RUNS / 2);
     }
     expect(await databaseFingerprint(unfingerprinted, routeFingerprintRows), `${handler.method} ${handler.file}: the database is unchanged`).toEqual(before);
@@ -424,16 +608,37 @@ test("an action posted from another site is a 403, with JavaScript or without, a
       request,
       "/login",
       "POST",
-      { "next-action": signIn.id, accept: "text/x-component", "content-type": `multipart/form-data; boundary=${boundary}`, origin },
-      multipart([{ name: "0", value: '[null,"$K1"]' }, { name: "1_email", value: email }], boundary),
+      {
+        "next-action": signIn.id,
+        accept: "text/x-component",
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        origin,
+      },
+      multipart(
+        [
+          { name: "0", value: '[null,"$K1"]' },
+          { name: "1_email", value: email },
+        ],
+        boundary,
+      ),
     );
     expect(withScript.status(), `Origin ${origin}, fetch action`).toBe(403);
     const withoutScript = await send(
       request,
       "/login",
       "POST",
-      { "content-type": `multipart/form-data; boundary=${boundary}`, origin, accept: "text/html" },
-      multipart([{ name: `$ACTION_ID_${signIn.id}`, value: "" }, { name: "email", value: email }], boundary),
+      {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        origin,
+        accept: "text/html",
+      },
+      multipart(
+        [
+          { name: `$ACTION_ID_${signIn.id}`, value: "" },
+          { name: "email", value: email },
+        ],
+        boundary,
+      ),
     );
     expect(withoutScript.status(), `Origin ${origin}, form without JavaScript`).toBe(403);
   }
@@ -445,8 +650,19 @@ test("an action posted from another site is a 403, with JavaScript or without, a
     request,
     "/login",
     "POST",
-    { "next-action": signIn.id, accept: "text/x-component", "content-type": `multipart/form-data; boundary=${boundary}`, origin: baseURL },
-    multipart([{ name: "0", value: '[null,"$K1"]' }, { name: "1_email", value: "not-an-address" }], boundary),
+    {
+      "next-action": signIn.id,
+      accept: "text/x-component",
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      origin: baseURL,
+    },
+    multipart(
+      [
+        { name: "0", value: '[null,"$K1"]' },
+        { name: "1_email", value: "not-an-address" },
+      ],
+      boundary,
+    ),
   );
   expect(own.status()).toBe(200);
   expect(await own.text()).toContain('"code":"invalid"');

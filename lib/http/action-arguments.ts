@@ -33,3 +33,42 @@ function isPlain(value: unknown, depth: number): boolean {
   // Keys are not decoded by React, only values.
   return (Array.isArray(value) ? value : Object.values(value)).every((item) => isPlain(item, depth + 1));
 }
+
+/**
+ * Whether a form has a part whose header Next.js's multipart parser (busboy) refuses, after the
+ * looser parser of the proxy has read it: a control character in a field or file name (HTTP
+ * header values allow tab, printable ASCII and bytes over 0x7F only), or names too long for
+ * its 16 KB header limit. Next.js answers those with a 500.
+ */
+export function hasUnreadablePartHeader(form: FormData): boolean {
+  for (const [name, value] of form) {
+    const filename = typeof value === "string" ? "" : value.name;
+    if (/[\u0000-\u0008\u000A-\u001F\u007F]/.test(name + filename)) return true;
+    if (new TextEncoder().encode(name + filename).length > 8_192) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the bound arguments of a form posted without JavaScript (React's useActionState
+ * form: `$ACTION_REF_<p>`, with `$ACTION_<p>:0` = {"id", "bound"} and the bound values in
+ * `$ACTION_<p>:<n>` when "bound" is "$@<n>") are ones React's decoder can read; the same rules
+ * as isReadableActionArguments.
+ */
+export function isReadableBoundForm(form: FormData, prefix: string): boolean {
+  const part = (n: string) => form.get(`$ACTION_${prefix}:${n}`);
+  const description = part("0");
+  let bound: unknown;
+  try {
+    const parsed = JSON.parse(typeof description === "string" ? description : "") as { id?: unknown; bound?: unknown };
+    if (typeof parsed.id !== "string") return false;
+    bound = parsed.bound ?? null;
+  } catch {
+    return false;
+  }
+  if (bound === null) return true;
+  if (Array.isArray(bound)) return isReadableActionArguments(JSON.stringify(bound));
+  const reference = typeof bound === "string" ? /^\$@(\d{1,6})$/.exec(bound) : null;
+  const values = reference ? part(reference[1]!) : null;
+  return reference !== null && reference[1] !== "0" && typeof values === "string" && isReadableActionArguments(values);
+}

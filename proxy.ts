@@ -177,9 +177,10 @@ export async function proxy(request: NextRequest) {
 }
 
 async function route(request: NextRequest): Promise<Response> {
-  // Another site's form posting to an action: a 403 here, where Next.js would answer 500.
-  // (Route handlers under /api/ are not actions; they check their callers themselves.)
-  if (!request.nextUrl.pathname.startsWith("/api/") && isCrossOriginActionPost(request.method, request.headers, siteUrl())) {
+  // Another site's form posting to an action (or to an address with no handler, which renders
+  // the 404 page, also read as a possible action): a 403 here, where Next.js would answer 500.
+  // One-click unsubscribes may come from anywhere (RFC 8058): their handler is not an action.
+  if (!/^\/(api\/)?unsubscribe\//.test(request.nextUrl.pathname) && isCrossOriginActionPost(request.method, request.headers, siteUrl())) {
     return refusal(403, "forbidden", "Forms are sent from the shop's own pages.");
   }
   const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request)) ?? (await refuseUnreadableArguments(request));

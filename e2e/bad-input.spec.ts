@@ -641,7 +641,19 @@ test("an action posted from another site is a 403, with JavaScript or without, a
       ),
     );
     expect(withoutScript.status(), `Origin ${origin}, form without JavaScript`).toBe(403);
+    // An address with no handler renders the 404 page, which Next.js also reads as an action.
+    const nowhere = await send(request, "/api/no-such-handler", "POST", { "content-type": `multipart/form-data; boundary=${boundary}`, origin }, multipart([{ name: "email", value: email }], boundary));
+    expect(nowhere.status(), `Origin ${origin}, a form to nowhere`).toBe(403);
   }
+  // A one-click unsubscribe (RFC 8058) may come from anywhere: its signed token decides (forged here).
+  const oneClick = await send(
+    request,
+    "/unsubscribe/forged.token",
+    "POST",
+    { "content-type": `multipart/form-data; boundary=${boundary}`, origin: "https://mail.example" },
+    multipart([{ name: "List-Unsubscribe", value: "One-Click" }], boundary),
+  );
+  expect(oneClick.status()).toBe(404);
   // Nothing was sent or stored; the shop's own origin still reaches the action, which refuses the bad address.
   const after = await databaseFingerprint(unfingerprinted);
   expect(after).toEqual(before);

@@ -19,7 +19,15 @@ describe("a server-action post from another site", () => {
     expect(post({ "next-action": "00ab", origin: "" })).toBe(true);
   });
 
+  it("is refused when the host Next.js compares the Origin with is forged", () => {
+    expect(post({ "next-action": "00ab", origin: "https://shop.example", "x-forwarded-host": "evil.example" })).toBe(true);
+    expect(post({ "next-action": "00ab", origin: "https://shop.example", host: "evil.example" })).toBe(true);
+    expect(post({ "next-action": "00ab", origin: "https://shop.example", host: "10.0.0.5:3000", "x-forwarded-host": "shop.example" })).toBe(false);
+  });
+
   it("is let through from the shop's own pages, and left to the action without an Origin", () => {
+    expect(post({ "next-action": "00ab", origin: "https://shop.example", host: "shop.example" })).toBe(false);
+    expect(post({ "next-action": "00ab", "x-forwarded-host": "evil.example" })).toBe(false);
     expect(post({ "next-action": "00ab", origin: "https://shop.example" })).toBe(false);
     expect(post({ "next-action": "00ab" })).toBe(false);
   });

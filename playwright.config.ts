@@ -39,8 +39,11 @@ export default defineConfig({
     // First, alone on the freshly seeded database: every entry point called by the wrong
     // caller, with the whole database fingerprinted before and after (e2e/entry-points.spec.ts).
     { name: "entry-points", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /entry-points\.spec\.ts/ },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /entry-points\.spec\.ts/, dependencies: ["entry-points"] },
-    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } }, testMatch: /journeys\.spec\.ts/, dependencies: ["entry-points"] },
+    // Then generated bad input to every entry point, still with nothing else writing to the
+    // database, which must not change (e2e/bad-input.spec.ts).
+    { name: "bad-input", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /bad-input\.spec\.ts/, dependencies: ["entry-points"] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(entry-points|bad-input)\.spec\.ts/, dependencies: ["entry-points", "bad-input"] },
+    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } }, testMatch: /journeys\.spec\.ts/, dependencies: ["entry-points", "bad-input"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

@@ -19,6 +19,10 @@ import { verifyOrderToken } from "@/lib/orders/order-link";
 import { countDocumentView } from "@/lib/analytics/page-views";
 import { getTrackedLinkIndex, lookupKey } from "@/lib/links/link-index";
 import { isTrackedLinkSlug } from "@/lib/links/tracked-links";
+import { siteUrl } from "@/lib/env";
+import { isCrossOriginActionPost } from "@/lib/http/same-origin";
+import { hasUnreadablePartHeader, isReadableActionArguments, isReadableBoundForm } from "@/lib/http/action-arguments";
+import { isMalformedRecordPath } from "@/lib/http/record-paths";
 
 function decodes(segment: string): boolean {
   try {
@@ -91,7 +95,9 @@ function refuseHostileBody(request: NextRequest): Response | null {
  * and a reference whose description is missing or unreadable is refused too.
  */
 async function refuseCachedFunctionForm(request: NextRequest): Promise<Response | null> {
-  if (request.method !== "POST" || request.headers.has("next-action") || request.nextUrl.pathname.startsWith("/api/")) return null;
+  // Under /api/ too: a multipart post to an address with no handler renders the 404 page,
+  // which Next.js reads as a possible action, and an unreadable form there is a 500.
+  if (request.method !== "POST" || request.headers.has("next-action")) return null;
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return null;
   let form: FormData;
   try {
@@ -99,6 +105,7 @@ async function refuseCachedFunctionForm(request: NextRequest): Promise<Response 
   } catch {
     return refusal(400, "invalid", "The form could not be read.");
   }
+  if (hasUnreadablePartHeader(form)) return refusal(400, "invalid", "The form could not be read.");
   const boundId = (prefix: string): string => {
     const described = form.get(`$ACTION_${prefix}:0`);
     try {
@@ -109,10 +116,30 @@ async function refuseCachedFunctionForm(request: NextRequest): Promise<Response 
     }
   };
   for (const key of form.keys()) {
+    // Bound arguments React's decoder cannot read would be a 500 (lib/http/action-arguments.ts).
+    if (key.startsWith("$ACTION_REF_") && !isReadableBoundForm(form, key.slice("$ACTION_REF_".length))) return refusal(400, "invalid", "The form could not be read.");
     const id = key.startsWith("$ACTION_ID_") ? key.slice("$ACTION_ID_".length) : key.startsWith("$ACTION_REF_") ? boundId(key.slice("$ACTION_REF_".length)) : undefined;
     if (id !== undefined && !isServerActionId(id)) return refusal(404, "not_found", "There is no such action.");
   }
   return null;
+}
+
+/**
+ * An action's arguments that React's decoder cannot read (lib/http/action-arguments.ts): a
+ * 400 here, where Next.js would answer 500. refuseHostileBody has already made sure that an
+ * action request is a form of bounded size.
+ */
+async function refuseUnreadableArguments(request: NextRequest): Promise<Response | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return refusal(400, "invalid", "The form could not be read.");
+  }
+  if (hasUnreadablePartHeader(form)) return refusal(400, "invalid", "The form could not be read.");
+  const encoded = form.get("0");
+  return typeof encoded === "string" && isReadableActionArguments(encoded) ? null : refusal(400, "invalid", "Actions take a form.");
 }
 
 /** Next's server reference ids: 42 hex digits whose first bit is set for 'use cache' functions. */
@@ -150,11 +177,19 @@ export async function proxy(request: NextRequest) {
 }
 
 async function route(request: NextRequest): Promise<Response> {
-  const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request));
+  // Another site's form posting to an action (or to an address with no handler, which renders
+  // the 404 page, also read as a possible action): a 403 here, where Next.js would answer 500.
+  // One-click unsubscribes may come from anywhere (RFC 8058): their handler is not an action.
+  if (!/^\/(api\/)?unsubscribe\//.test(request.nextUrl.pathname) && isCrossOriginActionPost(request.method, request.headers, siteUrl())) {
+    return refusal(403, "forbidden", "Forms are sent from the shop's own pages.");
+  }
+  const refused = refuseHostileBody(request) ?? (await refuseCachedFunctionForm(request)) ?? (await refuseUnreadableArguments(request));
   if (refused) return refused;
   const { pathname, searchParams } = request.nextUrl;
   // Broken percent-encoding (/search/%ff) names no page; the router would fail to decode it.
   if (pathname.includes("%") && !pathname.split("/").every(decodes)) return notFound(request);
+  // A record page whose id cannot name a record: a real 404 (lib/http/record-paths.ts).
+  if (request.method === "GET" && isMalformedRecordPath(pathname)) return notFound(request);
   const [, section, slug = "", ...rest] = pathname.split("/");
   const url = request.nextUrl.clone();
 
@@ -250,6 +285,9 @@ export const config = {
     // Any other address with percent-encoding, so a broken one gets a 404 rather than the
     // router's failure to decode it.
     "/:path(.*%.*)",
+    // Record pages, for a real 404 when the id is malformed (lib/http/record-paths.ts).
+    "/admin/:area(orders|products|customers|discounts)/:id",
+    "/admin/marketing/:area(campaigns|segments|subscribers|links)/:id",
     // Every other page, for the page-view count (not staff pages, API routes, files or the
     // tracked-link and campaign redirects, which count their own clicks).
     "/((?!_next/|api/|admin|uploads/|images/|icons/|go/|r/|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|robots\\.txt|sitemap\\.xml).*)",

@@ -15,13 +15,24 @@ import { emailsTo, uniqueAddress } from "./support/mailbox";
  */
 
 
-test("a sign-in link asked for with a forged Host header still points at the shop, not the attacker", async ({ request }) => {
+test("a sign-in link asked for with a forged Host header is refused, or still points at the shop, not the attacker", async ({ request }) => {
   const victim = uniqueAddress("victim");
-  // A script posts the sign-in form with a forged host and a matching origin.
   const fields = await hiddenFieldsOf(request, "/login", "Sign in");
+  // A forged host with a matching origin, or with the shop's own origin: refused outright (403,
+  // where Next.js would answer 500), and nothing is sent.
+  for (const origin of ["http://evil.example", baseURL]) {
+    const refused = await request.post("/login", {
+      multipart: { ...fields, email: victim },
+      headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "http", origin },
+      maxRedirects: 0,
+    });
+    expect(refused.status(), origin).toBe(403);
+  }
+  expect(await emailsTo(victim)).toHaveLength(0);
+  // A script without an Origin gets through to the form: the link still names the shop.
   const response = await request.post("/login", {
     multipart: { ...fields, email: victim },
-    headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "http", origin: "http://evil.example" },
+    headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" },
     maxRedirects: 0,
   });
   expect(response.status()).toBeLessThan(400);
@@ -30,6 +41,8 @@ test("a sign-in link asked for with a forged Host header still points at the sho
   expect(new URL(link).origin).toBe(baseURL);
   expect(mail.text).not.toContain("evil.example");
   expect(mail.html).not.toContain("evil.example");
+  // The refused requests sent nothing, then or since.
+  expect(await emailsTo(victim)).toHaveLength(1);
 });
 
 test("the auth library's own sign-in endpoint is closed: it cannot send links around the shop's limit", async ({ request }) => {

@@ -73,6 +73,8 @@ const envSchema = z.object({
   // Read by next.config.ts when the server starts: "off" when a reverse proxy compresses
   // (README, "Several app servers"), so Node's one core per process serves pages instead.
   COMPRESSION: z.enum(["on", "off"]).default("on"),
+  // Read by next.config.ts when the server starts: megabytes for each in-memory cache.
+  CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(1_000_000).default(1024),
   /**
    * A header your reverse proxy or CDN sets to the visitor's two-letter country (for example
    * cf-ipcountry). Read only behind TRUSTED_PROXY_HOPS proxies; otherwise no country is stored.

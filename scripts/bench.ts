@@ -13,6 +13,7 @@
  *   npm run bench -- admin --orders 100000   the merchant's desk instead (scripts/bench/admin.ts)
  *   npm run bench -- campaign --recipients 100000   the sending engine (scripts/bench/campaign.ts)
  *   npm run bench -- social   /go redirects, analytics on vs off, /links vs robots.txt (scripts/bench/social.ts)
+ *   npm run bench -- cache --products 10000 [--memory-mb N]   page-cache hit ratio and RSS (scripts/bench/cache.ts)
  */
 import type { ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -162,6 +163,9 @@ if (process.argv[2] === "admin") {
 } else if (process.argv[2] === "social") {
   const { benchSocial } = await import("./bench/social");
   await benchSocial();
+} else if (process.argv[2] === "cache") {
+  const { benchCache } = await import("./bench/cache");
+  await benchCache();
 } else if (process.argv[2] === "campaign") {
   const { benchCampaign } = await import("./bench/campaign");
   await benchCampaign();

@@ -12,6 +12,7 @@ import { setCartCountCookie } from "@/lib/cart/session";
 import { refreshStockShownAfterOrder } from "@/lib/catalog/mutations";
 import { AppError } from "@/lib/errors";
 import { orderPath } from "@/lib/orders/order-link";
+import { clientKey, limitOf, rateLimitBuckets, reserveRateLimit } from "@/lib/privacy/rate-limit";
 import { defaultPaymentProvider } from "@/lib/payments/provider";
 import { checkoutSchema } from "@/lib/validations/checkout";
 
@@ -23,6 +24,21 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
   const { cart, user } = await currentCart();
   if (!cart || cart.lines.length === 0) throw new AppError("not_found", "Your cart is empty, so there is nothing to order.");
   if (!cart.checkoutReady) throw new AppError("conflict", "Some items in your cart have sold out or changed. Please review your cart.");
+
+  // Abuse limits (lib/privacy/abuse-limits.ts), counted before anything is written: checkout
+  // attempts per client and per cart, and discount codes tried. A code is forgotten again
+  // unless it was wrong; over the limit every code is refused, right or wrong.
+  const client = await clientKey();
+  const discountLimits = input.discountCode
+    ? [limitOf("discountGuessesPerClient", rateLimitBuckets.discountClient, client, true), limitOf("discountGuessesPerCart", rateLimitBuckets.discountCart, String(cart.id))]
+    : [];
+  const checkoutLimits = [limitOf("checkoutPerClient", rateLimitBuckets.checkoutClient, client, true), limitOf("checkoutPerCart", rateLimitBuckets.checkoutCart, String(cart.id))];
+  const { limited, release } = await reserveRateLimit([...checkoutLimits, ...discountLimits]);
+  if (limited && discountLimits.includes(limited)) {
+    const message = "Too many discount codes were tried. Please try again in an hour, or remove the code to order now.";
+    throw new AppError("rate_limited", message, { discountCode: [message] });
+  }
+  if (limited) throw new AppError("rate_limited", "There have been many attempts to place this order in a short time. Please wait an hour and try again. Nothing was ordered.");
 
   const result = await placeOrder({
     idempotencyKey: input.idempotencyKey,
@@ -36,6 +52,8 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
     userId: user?.id ?? null,
     landing: await currentLanding(),
   });
+  // Only a wrong code counts as a guess.
+  if (discountLimits.length && !(!result.ok && result.code === "discount_invalid")) await release([rateLimitBuckets.discountClient, rateLimitBuckets.discountCart]);
   if (!result.ok) {
     if (result.code === "discount_invalid") throw new AppError("invalid", result.message, { discountCode: [result.message] });
     throw new AppError(result.code === "sold_out" || result.code === "conflict" ? "conflict" : "invalid", result.message);

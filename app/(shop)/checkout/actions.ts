@@ -11,6 +11,7 @@ import { currentCart } from "@/lib/cart/current-cart";
 import { setCartCountCookie } from "@/lib/cart/session";
 import { refreshStockShownAfterOrder } from "@/lib/catalog/mutations";
 import { AppError } from "@/lib/errors";
+import { judgeDiscountCode } from "@/lib/checkout/discount-guesses";
 import { orderPath } from "@/lib/orders/order-link";
 import { clientKey, limitOf, rateLimitBuckets, reserveRateLimit } from "@/lib/privacy/rate-limit";
 import { defaultPaymentProvider } from "@/lib/payments/provider";
@@ -26,21 +27,15 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
   if (!cart.checkoutReady) throw new AppError("conflict", "Some items in your cart have sold out or changed. Please review your cart.");
 
   // Abuse limits (lib/privacy/abuse-limits.ts), counted before anything is written: checkout
-  // attempts per client and per cart, and discount codes tried. A code is forgotten again
-  // unless it was wrong; over the limit every code is refused, right or wrong.
-  const client = await clientKey();
-  const discountLimits = input.discountCode
-    ? [limitOf("discountGuessesPerClient", rateLimitBuckets.discountClient, client, true), limitOf("discountGuessesPerCart", rateLimitBuckets.discountCart, String(cart.id))]
-    : [];
-  const checkoutLimits = [limitOf("checkoutPerClient", rateLimitBuckets.checkoutClient, client, true), limitOf("checkoutPerCart", rateLimitBuckets.checkoutCart, String(cart.id))];
-  const { limited, release } = await reserveRateLimit([...checkoutLimits, ...discountLimits]);
-  if (limited && discountLimits.includes(limited)) {
-    const message = "Too many discount codes were tried. Please try again in an hour, or remove the code to order now.";
-    throw new AppError("rate_limited", message, { discountCode: [message] });
-  }
+  // attempts per client and per cart, then the discount code as a guess (lib/checkout/discount-guesses.ts).
+  const { limited } = await reserveRateLimit([
+    limitOf("checkoutPerClient", rateLimitBuckets.checkoutClient, await clientKey(), true),
+    limitOf("checkoutPerCart", rateLimitBuckets.checkoutCart, String(cart.id)),
+  ]);
   if (limited) throw new AppError("rate_limited", "There have been many attempts to place this order in a short time. Please wait an hour and try again. Nothing was ordered.");
 
-  const result = await placeOrder({
+  const landing = await currentLanding();
+  const order = () => placeOrder({
     idempotencyKey: input.idempotencyKey,
     email: input.email,
     shipping: { name: input.name, line1: input.line1, line2: input.line2, city: input.city, postalCode: input.postalCode, country: input.country },
@@ -50,10 +45,9 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
     newsletterOptIn: input.newsletter,
     paymentProvider: defaultPaymentProvider.id,
     userId: user?.id ?? null,
-    landing: await currentLanding(),
+    landing,
   });
-  // Only a wrong code counts as a guess.
-  if (discountLimits.length && !(!result.ok && result.code === "discount_invalid")) await release([rateLimitBuckets.discountClient, rateLimitBuckets.discountCart]);
+  const result = input.discountCode ? await judgeDiscountCode(String(cart.id), order, (r) => !r.ok && r.code === "discount_invalid") : await order();
   if (!result.ok) {
     if (result.code === "discount_invalid") throw new AppError("invalid", result.message, { discountCode: [result.message] });
     throw new AppError(result.code === "sold_out" || result.code === "conflict" ? "conflict" : "invalid", result.message);

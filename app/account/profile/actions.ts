@@ -12,7 +12,8 @@ import { sendEmail } from "@/lib/email/send";
 import { EmailChangeEmail } from "@/lib/email/templates/email-change";
 import { siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { checkRateLimit, limitOf, rateLimitBuckets, tokenCheckOrThrow } from "@/lib/privacy/rate-limit";
+import { abuseLimits } from "@/lib/privacy/abuse-limits";
+import { checkRateLimit, rateLimitBuckets, tokenCheckOrThrow } from "@/lib/privacy/rate-limit";
 import { shopConfig } from "@/lib/shop-config";
 import { emailSchema, requiredText } from "@/lib/validations/address";
 
@@ -29,7 +30,7 @@ export const updateNameAction = userFormAction(z.object({ name: requiredText("na
  */
 export const requestEmailChangeAction = userFormAction(z.object({ email: emailSchema }), async ({ email }, user) => {
   if (email === user.email) throw new AppError("invalid", "That is already your address.", { email: ["That is already your address."] });
-  if (await checkRateLimit([limitOf("emailChangePerAccount", rateLimitBuckets.emailChange, user.id)])) {
+  if (await checkRateLimit([{ bucket: rateLimitBuckets.emailChange, key: user.id, ...abuseLimits.emailChangePerAccount }])) {
     throw new AppError("rate_limited", "You have asked for several confirmation emails today. Please use the latest one, or try again tomorrow.");
   }
   // The answer must not tell whether the address belongs to another account, neither in its

@@ -103,12 +103,13 @@ describe("discount-code guesses", () => {
     const { variantId } = await makeCart();
     const limit = abuseLimits.discountGuessesPerCart.limit;
     const burst = await Promise.all(
-      Array.from({ length: limit + 15 }, (_, i) => (i % 2 ? one : two).checkout.placeOrderAction(checkoutForm({ discountCode: `GUESS${i}` }))),
+      // (Fewer than the per-cart checkout limit in all, so only the guess limit is in play.)
+      Array.from({ length: limit + 5 }, (_, i) => (i % 2 ? one : two).checkout.placeOrderAction(checkoutForm({ discountCode: `GUESS${i}` }))),
     );
     const judged = burst.filter((r) => !r.ok && r.code === "invalid");
     const refused = burst.filter((r) => !r.ok && r.code === "rate_limited");
     expect(judged).toHaveLength(limit);
-    expect(refused).toHaveLength(15);
+    expect(refused).toHaveLength(5);
     expect(refused[0]).toMatchObject({ fieldErrors: { discountCode: [expect.stringMatching(/Too many discount codes/)] } });
 
     // The demo's valid code: a lucky guess would be revealed if it were judged now.

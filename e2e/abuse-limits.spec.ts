@@ -8,6 +8,7 @@ import { CheckoutPage } from "./pages/checkout-page";
  * even for a code that would work: a lucky guess cannot be told from a wrong one.
  */
 test("many wrong discount codes on one cart end with a clear message, even for the right code", async ({ page }) => {
+  test.setTimeout(90_000); // a dozen checkout page loads
   await addToCart(page, "/products/linen-napkins?variant=LINNAP-SAGE");
   const checkout = new CheckoutPage(page);
   await checkout.goto();

@@ -108,7 +108,7 @@ async function main() {
       const js = await firstLoadJs(ORIGIN, "/products/linen-overshirt");
       console.log(`\nFirst-load JavaScript on the product page: ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(1)} KB raw, ${js.files} files)`);
       const perCore = byName(compressed, "product").rps;
-      console.log(`Throughput per core: one \`next start\` process serves on one core; product page ${perCore.toFixed(0)} req/s per core compressed, ${byName(identity, "product").rps.toFixed(0)} uncompressed (this machine has ${availableParallelism()} cores).`);
+      console.log(`Throughput per core: one Next.js server process serves on one core; product page ${perCore.toFixed(0)} req/s per core compressed, ${byName(identity, "product").rps.toFixed(0)} uncompressed (this machine has ${availableParallelism()} cores).`);
       await stopServer(server);
       server = undefined;
       console.log("\nBuilding a hello-world App Router page with the same Next.js…");

@@ -108,7 +108,7 @@ export const suppressions = pgTable("suppressions", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Abuse limits (newsletter confirmations per address and per client); keys are keyed hashes. */
+/** Abuse limits (every one: lib/privacy/abuse-limits.ts), one row per counted attempt; keys are keyed hashes. */
 export const rateLimitHits = pgTable(
   "rate_limit_hits",
   {

@@ -18,7 +18,7 @@ export const publicActions: Record<string, Record<string, string>> = {
     confirmBackInStockAction: "the credential is the emailed confirmation token",
   },
   "app/(shop)/checkout/actions.ts": {
-    placeOrderAction: "guests may check out; it orders only the caller's own cart",
+    placeOrderAction: "guests may check out; it orders only the caller's own cart; attempts limited per client and per cart, wrong discount codes per client and per cart",
   },
   "app/(shop)/login/actions.ts": {
     requestSignInLinkAction: "anyone may ask for a link; it only works from the inbox; rate-limited",
@@ -29,7 +29,7 @@ export const publicActions: Record<string, Record<string, string>> = {
     confirmSubscriptionAction: "the credential is the emailed confirmation token",
   },
   "app/(shop)/preferences/[token]/actions.ts": {
-    updatePreferencesAction: "the credential is the signed preferences token in the form",
+    updatePreferencesAction: "the credential is the signed preferences token in the form; failed token checks limited per client",
   },
   "app/account/actions.ts": {
     signOutAction: "can only end the caller's own session",
@@ -72,6 +72,6 @@ export const routeHandlers: Record<string, Record<string, string>> = {
   "app/uploads/[...key]/route.ts": {
     GET: "product photos are public like the catalogue; only shop-generated keys (no paths) are read, anything else is 404",
   },
-  "app/api/unsubscribe/[token]/route.ts": { POST: "the credential is the signed unsubscribe token in the URL (RFC 8058)" },
-  "app/r/[token]/route.ts": { GET: "a campaign link: only destinations the shop signed (else 404); counts a click per campaign and link; per reader only with the shop's individual click tracking on" },
+  "app/api/unsubscribe/[token]/route.ts": { POST: "the credential is the signed unsubscribe token in the URL (RFC 8058); failed token checks limited per client (429 + Retry-After)" },
+  "app/r/[token]/route.ts": { GET: "a campaign link: only destinations the shop signed (else 404; failed checks limited per client, 429 + Retry-After); counts a click per campaign and link; per reader only with the shop's individual click tracking on" },
 };

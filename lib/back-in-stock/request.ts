@@ -12,10 +12,10 @@ import { getSessionUser } from "@/lib/auth/session";
 import { sendEmail } from "@/lib/email/send";
 import { BackInStockConfirmEmail } from "@/lib/email/templates/back-in-stock";
 import { siteUrl } from "@/lib/env";
-import { checkRateLimit, clientKey, rateLimitBuckets } from "@/lib/privacy/rate-limit";
+import { checkRateLimit, clientKey, limitOf, rateLimitBuckets } from "@/lib/privacy/rate-limit";
 import { keyedHash } from "@/lib/signed-token";
 import { deliverBackInStockSoon, productUrl } from "./deliver";
-import { BACK_IN_STOCK_CONFIRMATION_DAYS, BACK_IN_STOCK_LIMITS, backInStockWording } from "./wording";
+import { BACK_IN_STOCK_CONFIRMATION_DAYS, backInStockWording } from "./wording";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 const isToken = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
@@ -36,8 +36,8 @@ export async function startBackInStockRequest(input: { variantId: number; email:
   const own = user !== null && user.email.toLowerCase() === input.email;
   const client = await clientKey();
   const limited = await checkRateLimit([
-    { bucket: rateLimitBuckets.backInStockClient, key: client, limit: BACK_IN_STOCK_LIMITS.perClientPerHour, windowMinutes: 60, perClient: true },
-    ...(own ? [] : [{ bucket: rateLimitBuckets.backInStockAddress, key: input.email, limit: BACK_IN_STOCK_LIMITS.perAddressPerDay, windowMinutes: 24 * 60 }]),
+    limitOf("backInStockPerClient", rateLimitBuckets.backInStockClient, client, true),
+    ...(own ? [] : [limitOf("backInStockPerAddress", rateLimitBuckets.backInStockAddress, input.email)]),
   ]);
   if (limited) return "rate_limited";
 

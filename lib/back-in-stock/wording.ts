@@ -10,6 +10,3 @@ export const backInStockWording = {
 
 /** A guest's confirmation link works this long; an unconfirmed request is never sent anything. */
 export const BACK_IN_STOCK_CONFIRMATION_DAYS = 7;
-
-/** Abuse limits: confirmation emails per address per day, and requests per client per hour. */
-export const BACK_IN_STOCK_LIMITS = { perAddressPerDay: 5, perClientPerHour: 20 };

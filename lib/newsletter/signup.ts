@@ -7,14 +7,15 @@ import { findPurpose } from "@/lib/consent/purposes";
 import { sendEmail } from "@/lib/email/send";
 import { NewsletterConfirmEmail } from "@/lib/email/templates/newsletter-confirm";
 import { siteUrl } from "@/lib/env";
-import { checkRateLimit, clientKey, rateLimitBuckets } from "@/lib/privacy/rate-limit";
+import { abuseLimits } from "@/lib/privacy/abuse-limits";
+import { checkRateLimit, clientKey, limitOf, rateLimitBuckets } from "@/lib/privacy/rate-limit";
 import { shopConfig } from "@/lib/shop-config";
 import { keyedHash } from "@/lib/signed-token";
 import { CONFIRMATION_HOURS } from "./confirmation";
 
 export { CONFIRMATION_HOURS };
-/** Abuse limits: confirmation emails per address per day, and signups per client per hour. */
-export const SIGNUP_LIMITS = { perAddressPerDay: 3, perClientPerHour: 10 };
+/** Abuse limits: confirmation emails per address per day, and signups per client per hour (lib/privacy/abuse-limits.ts). */
+export const SIGNUP_LIMITS = { perAddressPerDay: abuseLimits.newsletterPerAddress.limit, perClientPerHour: abuseLimits.newsletterPerClient.limit };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
@@ -40,8 +41,8 @@ export type SignupRequest = {
 export async function startNewsletterSignup(request: SignupRequest): Promise<{ ok: true } | { ok: false; reason: "rate_limited" }> {
   const client = await clientKey();
   const limited = await checkRateLimit([
-    { bucket: rateLimitBuckets.newsletterAddress, key: request.email, limit: SIGNUP_LIMITS.perAddressPerDay, windowMinutes: 24 * 60 },
-    { bucket: rateLimitBuckets.newsletterClient, key: client, limit: SIGNUP_LIMITS.perClientPerHour, windowMinutes: 60, perClient: true },
+    limitOf("newsletterPerAddress", rateLimitBuckets.newsletterAddress, request.email),
+    limitOf("newsletterPerClient", rateLimitBuckets.newsletterClient, client, true),
   ]);
   if (limited) return { ok: false, reason: "rate_limited" };
 

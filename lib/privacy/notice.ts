@@ -66,8 +66,8 @@ export const collectedData: CollectedData[] = [
     kept: "As long as the signup or order it belongs to.",
   },
   {
-    what: "A scrambled fingerprint (keyed hash) of your network address and email address when you sign up or ask for a sign-in link",
-    why: "To stop someone signing up strangers or flooding inboxes. We never store your IP address itself.",
+    what: "A scrambled fingerprint (keyed hash) of your network address and email address when you sign up, ask for a sign-in link, check out, try a discount code or open one of our emailed links that does not work",
+    why: "To stop someone signing up strangers, flooding inboxes, placing junk orders or guessing codes and links. We never store your IP address itself.",
     basis: "Legitimate interest (preventing abuse).",
     kept: `${formatRetentionPeriod(retentionRule("rate-limit-hits").period)}.`,
   },

@@ -51,7 +51,7 @@ const EMAIL_LOG_MONTHS = 24;
 
 /**
  * Rate-limit hits are kept as long as the longest window any limit reads (a day: sign-ups and
- * back-in-stock requests per address per day); checkRateLimit refuses a longer window, so a
+ * back-in-stock requests per address per day; every limit is in lib/privacy/abuse-limits.ts); checkRateLimit refuses a longer window, so a
  * new limit cannot silently count against hits this job has already deleted.
  */
 export const RATE_LIMIT_KEPT_MINUTES = 24 * 60;
@@ -126,8 +126,8 @@ export const retentionRules = [
     table: "rate_limit_hits",
     covers: "abuse-limit counts (keyed hashes of addresses and network addresses)",
     period: { amount: RATE_LIMIT_KEPT_MINUTES / 60, unit: "hours" },
-    what: "Scrambled fingerprints of your email and network address, kept to stop anyone flooding inboxes",
-    after: "after you sign up or ask for a link",
+    what: "Scrambled fingerprints of your email and network address, kept to stop anyone flooding inboxes or guessing codes and links",
+    after: "after you sign up, ask for a link, check out or try a code",
   },
   {
     id: "webhook-receipts",

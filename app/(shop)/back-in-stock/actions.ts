@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { publicFormAction } from "@/lib/actions";
 import { confirmBackInStock, startBackInStockRequest } from "@/lib/back-in-stock/request";
 import { AppError } from "@/lib/errors";
+import { tokenLimitedAttempt } from "@/lib/privacy/rate-limit";
 import { backInStockConfirmSchema, backInStockRequestSchema } from "@/lib/validations/back-in-stock";
 
 /**
@@ -21,7 +22,7 @@ export const requestBackInStockAction = publicFormAction(backInStockRequestSchem
 
 /** The button on /back-in-stock/confirm: the second step of a guest's request. */
 export const confirmBackInStockAction = publicFormAction(backInStockConfirmSchema, async ({ token }) => {
-  const result = await confirmBackInStock(token);
+  const result = await tokenLimitedAttempt(() => confirmBackInStock(token), (r) => !r.ok && r.reason === "invalid");
   // A made-up or mangled token: the link page itself says "not valid" and offers no button.
   if (!result.ok && result.reason === "invalid") throw new AppError("not_found", "This link is not valid. Nothing was changed.");
   const next = new URLSearchParams({ token });

@@ -11,7 +11,9 @@ import { currentCart } from "@/lib/cart/current-cart";
 import { setCartCountCookie } from "@/lib/cart/session";
 import { refreshStockShownAfterOrder } from "@/lib/catalog/mutations";
 import { AppError } from "@/lib/errors";
+import { judgeDiscountCode } from "@/lib/checkout/discount-guesses";
 import { orderPath } from "@/lib/orders/order-link";
+import { clientKey, limitOf, rateLimitBuckets, reserveRateLimit } from "@/lib/privacy/rate-limit";
 import { defaultPaymentProvider } from "@/lib/payments/provider";
 import { checkoutSchema } from "@/lib/validations/checkout";
 
@@ -24,7 +26,16 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
   if (!cart || cart.lines.length === 0) throw new AppError("not_found", "Your cart is empty, so there is nothing to order.");
   if (!cart.checkoutReady) throw new AppError("conflict", "Some items in your cart have sold out or changed. Please review your cart.");
 
-  const result = await placeOrder({
+  // Abuse limits (lib/privacy/abuse-limits.ts), counted before anything is written: checkout
+  // attempts per client and per cart, then the discount code as a guess (lib/checkout/discount-guesses.ts).
+  const { limited } = await reserveRateLimit([
+    limitOf("checkoutPerClient", rateLimitBuckets.checkoutClient, await clientKey(), true),
+    limitOf("checkoutPerCart", rateLimitBuckets.checkoutCart, String(cart.id)),
+  ]);
+  if (limited) throw new AppError("rate_limited", "There have been many attempts to place this order in a short time. Please wait an hour and try again. Nothing was ordered.");
+
+  const landing = await currentLanding();
+  const order = () => placeOrder({
     idempotencyKey: input.idempotencyKey,
     email: input.email,
     shipping: { name: input.name, line1: input.line1, line2: input.line2, city: input.city, postalCode: input.postalCode, country: input.country },
@@ -34,8 +45,9 @@ export const placeOrderAction = publicFormAction(checkoutSchema, async (input) =
     newsletterOptIn: input.newsletter,
     paymentProvider: defaultPaymentProvider.id,
     userId: user?.id ?? null,
-    landing: await currentLanding(),
+    landing,
   });
+  const result = input.discountCode ? await judgeDiscountCode(String(cart.id), order, (r) => !r.ok && r.code === "discount_invalid") : await order();
   if (!result.ok) {
     if (result.code === "discount_invalid") throw new AppError("invalid", result.message, { discountCode: [result.message] });
     throw new AppError(result.code === "sold_out" || result.code === "conflict" ? "conflict" : "invalid", result.message);

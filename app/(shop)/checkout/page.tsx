@@ -11,7 +11,8 @@ import { currentCart } from "@/lib/cart/current-cart";
 import { computeTotals } from "@/lib/checkout/pricing";
 import { formatMoney } from "@/lib/money";
 import { getCachedShopSettings } from "@/lib/settings/cached";
-
+import { judgeDiscountCode } from "@/lib/checkout/discount-guesses";
+import { AppError } from "@/lib/errors";
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 // Per visitor and must work without JavaScript: render it whole rather than stream it.
@@ -51,7 +52,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
   const money = (amount: number) => formatMoney({ amount, currency: cart.currency });
   const settings = await getCachedShopSettings();
   const standard = settings.deliveryRates[0]!;
-  const preview = codeParam ? await previewDiscount(codeParam, cart.subtotal, cart.currency) : null;
+  const preview = codeParam ? await previewWithinLimits(cart.id, () => previewDiscount(codeParam, cart.subtotal, cart.currency)) : null;
   const discount = preview?.ok ? { kind: preview.kind, value: preview.value } : null;
   const estimate = computeTotals({
     lines: cart.lines,
@@ -134,4 +135,14 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
       </div>
     </div>
   );
+}
+
+/** A tried code counts as a guess unless it is right; over the limit, the limit's words. */
+async function previewWithinLimits(cartId: string, preview: () => ReturnType<typeof previewDiscount>): ReturnType<typeof previewDiscount> {
+  try {
+    return await judgeDiscountCode(cartId, preview, (p) => !p.ok);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") return { ok: false, message: error.message };
+    throw error;
+  }
 }

@@ -9,6 +9,7 @@ import { signupProblemPath, startPlainFormSignup } from "@/lib/newsletter/plain-
 import { confirmNewsletterSignup, startNewsletterSignup } from "@/lib/newsletter/signup";
 import { signupWording } from "@/lib/consent/purposes";
 import { newsletterSignupSchema } from "@/lib/validations/newsletter";
+import { tokenLimitedAttempt } from "@/lib/privacy/rate-limit";
 
 /** Anyone may ask; nothing is subscribed until the emailed link is used (double opt-in). */
 export const subscribeAction = publicFormAction(newsletterSignupSchema, async ({ email, source, topics }) => {
@@ -29,7 +30,7 @@ export const subscribeFromFooterAction = publicRedirectingAction(
 
 /** The button on /newsletter/confirm: the second step of the double opt-in. */
 export const confirmSubscriptionAction = publicFormAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
-  const result = await confirmNewsletterSignup(token);
+  const result = await tokenLimitedAttempt(() => confirmNewsletterSignup(token), (r) => !r.ok && r.reason === "invalid");
   const next = new URLSearchParams({ token });
   if (result.ok && !result.alreadyConfirmed) next.set("welcome", "1");
   redirect(`/newsletter/confirm?${next}`);

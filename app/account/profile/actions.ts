@@ -12,7 +12,8 @@ import { sendEmail } from "@/lib/email/send";
 import { EmailChangeEmail } from "@/lib/email/templates/email-change";
 import { siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { checkRateLimit, rateLimitBuckets } from "@/lib/privacy/rate-limit";
+import { abuseLimits } from "@/lib/privacy/abuse-limits";
+import { checkRateLimit, rateLimitBuckets, tokenCheckOrThrow } from "@/lib/privacy/rate-limit";
 import { shopConfig } from "@/lib/shop-config";
 import { emailSchema, requiredText } from "@/lib/validations/address";
 
@@ -29,7 +30,7 @@ export const updateNameAction = userFormAction(z.object({ name: requiredText("na
  */
 export const requestEmailChangeAction = userFormAction(z.object({ email: emailSchema }), async ({ email }, user) => {
   if (email === user.email) throw new AppError("invalid", "That is already your address.", { email: ["That is already your address."] });
-  if (await checkRateLimit([{ bucket: rateLimitBuckets.emailChange, key: user.id, limit: 5, windowMinutes: 24 * 60 }])) {
+  if (await checkRateLimit([{ bucket: rateLimitBuckets.emailChange, key: user.id, ...abuseLimits.emailChangePerAccount }])) {
     throw new AppError("rate_limited", "You have asked for several confirmation emails today. Please use the latest one, or try again tomorrow.");
   }
   // The answer must not tell whether the address belongs to another account, neither in its
@@ -60,7 +61,8 @@ async function sendEmailChangeConfirmation(email: string, token: string) {
 
 export const confirmEmailChangeAction = userFormAction(z.object({ token: z.string().max(2048) }), async ({ token }, user) => {
   const change = readEmailChangeToken(token);
-  if (!change || change.userId !== user.id) throw new AppError("invalid", "This confirmation link is not valid for the account you are signed in to.");
+  const valid = await tokenCheckOrThrow(change !== null && change.userId === user.id);
+  if (!valid || !change) throw new AppError("invalid", "This confirmation link is not valid for the account you are signed in to.");
   if (change.expired) throw new AppError("invalid", "This confirmation link has expired. Ask for a new one from your profile.");
   const result = await changeUserEmail(user.id, change.from, change.to);
   if (result === "taken") throw new AppError("conflict", "Another account already uses that address.");

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TokenLimitNotice } from "@/components/shop/token-limit-notice";
 import { Button } from "@/components/ui/button";
 import { asPlainFormAction } from "@/lib/actions";
+import { guardTokenCheck } from "@/lib/privacy/rate-limit";
 import { readBackInStockConfirmation } from "@/lib/back-in-stock/request";
 import { BACK_IN_STOCK_CONFIRMATION_DAYS } from "@/lib/back-in-stock/wording";
 import { confirmBackInStockAction } from "../actions";
@@ -19,6 +21,7 @@ export default async function ConfirmBackInStockPage({ searchParams }: { searchP
   const params = await searchParams;
   const token = typeof params.token === "string" ? params.token : "";
   const confirmation = await readBackInStockConfirmation(token);
+  if ((await guardTokenCheck(confirmation !== null)) === "limited") return <TokenLimitNotice />;
   if (!confirmation || confirmation.state === "expired") {
     const expired = confirmation?.state === "expired";
     return (

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TokenLimitNotice } from "@/components/shop/token-limit-notice";
 import { Button } from "@/components/ui/button";
 import { asPlainFormAction } from "@/lib/actions";
+import { guardTokenCheck } from "@/lib/privacy/rate-limit";
 import { findPurpose } from "@/lib/consent/purposes";
 import { preferencesUrl } from "@/lib/newsletter/links";
 import { readNewsletterConfirmation } from "@/lib/newsletter/signup";
@@ -20,6 +22,7 @@ export default async function ConfirmSubscriptionPage({ searchParams }: { search
   const params = await searchParams;
   const token = typeof params.token === "string" ? params.token : "";
   const confirmation = await readNewsletterConfirmation(token);
+  if ((await guardTokenCheck(confirmation !== null)) === "limited") return <TokenLimitNotice />;
   if (!confirmation || confirmation.state === "expired") {
     const expired = confirmation?.state === "expired";
     return (

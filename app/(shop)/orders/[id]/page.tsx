@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderDetails } from "@/components/shop/order-details";
+import { TokenLimitNotice } from "@/components/shop/token-limit-notice";
 import { getOrderById } from "@/db/queries/orders";
 import { verifyOrderToken } from "@/lib/orders/order-link";
+import { guardTokenCheck } from "@/lib/privacy/rate-limit";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false }, referrer: "no-referrer" };
 export const instant = false;
@@ -13,7 +15,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const token = typeof query.token === "string" ? query.token : null;
   // No valid link, no order: the same 404 as for an order that does not exist.
-  if (!verifyOrderToken(id, token)) notFound();
+  const check = await guardTokenCheck(verifyOrderToken(id, token));
+  if (check === "limited") return <TokenLimitNotice />;
+  if (check === "invalid") notFound();
   const order = await getOrderById(id);
   if (!order) notFound();
 

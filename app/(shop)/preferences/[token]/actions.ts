@@ -7,6 +7,7 @@ import { publicFormAction } from "@/lib/actions";
 import { newsletterTopics } from "@/lib/consent/purposes";
 import { AppError } from "@/lib/errors";
 import { readSubscriberToken } from "@/lib/newsletter/links";
+import { tokenCheckOrThrow } from "@/lib/privacy/rate-limit";
 import { topicPreferencesSchema } from "@/lib/validations/newsletter";
 
 const preferencesSchema = topicPreferencesSchema.extend({ token: z.string().max(2048), intent: z.enum(["save", "unsubscribe"]).default("save") });
@@ -14,7 +15,7 @@ const preferencesSchema = topicPreferencesSchema.extend({ token: z.string().max(
 /** The signed token in the form is the only credential: it names one subscriber. */
 export const updatePreferencesAction = publicFormAction(preferencesSchema, async (input) => {
   const subscriberId = readSubscriberToken("preferences", input.token);
-  const subscriber = subscriberId ? await getSubscriber(subscriberId) : null;
+  const subscriber = (await tokenCheckOrThrow(subscriberId !== null)) && subscriberId ? await getSubscriber(subscriberId) : null;
   if (!subscriber) throw new AppError("not_found", "This preferences link is not valid, so nothing was changed.");
   const record = input as Record<string, unknown>;
   const { changed } = await setSubscriberTopics(

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PreferencesForm } from "@/components/shop/preferences-form";
+import { TokenLimitNotice } from "@/components/shop/token-limit-notice";
 import { getConsentStates, getSubscriber } from "@/db/queries/consent";
 import { newsletterTopicIds } from "@/lib/consent/purposes";
 import { readSubscriberToken } from "@/lib/newsletter/links";
 import { subscriptionReason } from "@/lib/newsletter/why";
+import { guardTokenCheck } from "@/lib/privacy/rate-limit";
 
 export const metadata: Metadata = { title: "Email preferences", robots: { index: false }, referrer: "same-origin" };
 export const instant = false;
@@ -12,6 +14,7 @@ export const instant = false;
 export default async function PreferencesPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const subscriberId = readSubscriberToken("preferences", token);
+  if ((await guardTokenCheck(subscriberId !== null)) === "limited") return <TokenLimitNotice />;
   const subscriber = subscriberId ? await getSubscriber(subscriberId) : null;
   if (!subscriber) {
     return (

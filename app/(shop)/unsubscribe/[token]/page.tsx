@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TokenLimitNotice } from "@/components/shop/token-limit-notice";
 import { Button } from "@/components/ui/button";
 import { getSubscriber } from "@/db/queries/consent";
 import { readSubscriberToken, subscriberToken } from "@/lib/newsletter/links";
+import { guardTokenCheck } from "@/lib/privacy/rate-limit";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "same-origin" };
 export const instant = false;
@@ -14,6 +16,7 @@ export const instant = false;
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const subscriberId = readSubscriberToken("unsubscribe", token);
+  if ((await guardTokenCheck(subscriberId !== null)) === "limited") return <TokenLimitNotice />;
   const subscriber = subscriberId ? await getSubscriber(subscriberId) : null;
   if (!subscriber) {
     return (

@@ -4,9 +4,14 @@ import { getEnv } from "@/lib/env";
 import { clientAddressFrom } from "@/lib/http/client-address";
 
 /**
- * At most this many beacons per client address a minute, kept in this process's memory: a
- * script cannot fill the counting buffer and push real visits out. (A person browsing sends a
- * few a minute.)
+ * At most this many beacons per client address a minute. Deliberately kept in this process's
+ * memory, the one abuse limit that is (every other one is counted in PostgreSQL, shared by all
+ * instances: lib/privacy/abuse-limits.ts): what it protects is this process's own counting
+ * buffer (lib/analytics/collector.ts, MAX_ROWS), which a script must not fill to push real
+ * visits out, so its scope is the buffer's. The beacon is the shop's most frequent request and
+ * the buffer exists so that a view costs no database round trip; a shared counter would add
+ * one to every navigation. Across N instances a script gains at most N times the allowance,
+ * and all it can change is an anonymous visit count: no email, order or consent.
  */
 const BEACONS_PER_MINUTE = 60;
 const recent = new Map<string, { count: number; until: number }>();

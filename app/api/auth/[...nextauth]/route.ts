@@ -3,9 +3,12 @@ import { deleteSessionByToken } from "@/db/queries/accounts";
 import { handlers } from "@/lib/auth/config";
 import { currentSessionToken, SESSION_COOKIE_NAMES } from "@/lib/auth/session";
 import { returnPathFrom } from "@/lib/auth/sign-in-link";
-import { siteUrl } from "@/lib/env";
+import { getEnv, siteUrl } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
+import { clientAddressFrom } from "@/lib/http/client-address";
 import { isSameOriginPost } from "@/lib/http/same-origin";
+import { abuseLimits } from "@/lib/privacy/abuse-limits";
+import { retryAfter, tokenLimitedAttempt } from "@/lib/privacy/rate-limit";
 
 /*
  * Auth.js's own endpoints, narrowed to the one a browser needs. Links are requested through
@@ -68,7 +71,19 @@ export async function POST(request: NextRequest, context: Context) {
   const cookie = request.headers.get("cookie");
   if (cookie) headers.set("cookie", cookie);
   const previousSession = await currentSessionToken();
-  const response = await handlers.GET(new NextRequest(callback, { method: "GET", headers }));
+  // A sign-in link that does not work counts as a failed token check for this client; over the
+  // limit, not even a working link is tried (nothing is spent, no session is made).
+  let response: Response;
+  try {
+    response = await tokenLimitedAttempt(
+      () => handlers.GET(new NextRequest(callback, { method: "GET", headers })),
+      (r) => (r.headers.get("location") ?? "").includes("error="),
+      clientAddressFrom(request.headers, getEnv().TRUSTED_PROXY_HOPS),
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") return errorResponse(error, { headers: retryAfter(abuseLimits.tokenFailuresPerClient) });
+    throw error;
+  }
   // Signing in again in the same browser (to confirm it is you) replaces its old session
   // rather than leaving a second "device" in the privacy centre's list.
   const renewed = response.headers.getSetCookie().some((c) => SESSION_COOKIE_NAMES.some((name) => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`)));

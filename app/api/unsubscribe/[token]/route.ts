@@ -1,5 +1,7 @@
 import themeSource from "@/app/theme.css?raw";
+import { readSubscriberToken } from "@/lib/newsletter/links";
 import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
+import { TOKEN_LIMIT_MESSAGE, tokenLimitResponse } from "@/lib/privacy/rate-limit";
 import { getCachedShopSettings } from "@/lib/settings/cached";
 import { shopConfig } from "@/lib/shop-config";
 import { standaloneStylesheet } from "./standalone-page";
@@ -33,6 +35,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   }
   if (form.get("List-Unsubscribe") !== "One-Click") {
     return page(400, "That request was not understood", "<p>An unsubscribe request must say <code>List-Unsubscribe=One-Click</code>. Nothing was changed.</p>");
+  }
+  // Failed token checks count per client; over the limit nothing is changed, valid or not.
+  const limited = await tokenLimitResponse(readSubscriberToken("unsubscribe", token) !== null, request.headers);
+  if (limited) {
+    const answer = page(429, "Too many links that did not work", `<p>${escapeHtml(TOKEN_LIMIT_MESSAGE)} Nothing was changed.</p>`);
+    answer.headers.set("Retry-After", limited.headers.get("Retry-After")!);
+    return answer;
   }
   const fromPage = form.get("from") === "page";
   const result = await unsubscribeByToken(token, fromPage ? { source: "email-link", method: "unsubscribe_page" } : { source: "email-header", method: "unsubscribe_header" });

@@ -7,6 +7,7 @@ import { publicActions, routeHandlers } from "../lib/auth/public-actions";
 import { baseURL } from "../playwright.config";
 import { sessionCookieFor } from "./support/auth";
 import { query } from "./support/database";
+import { serverActions } from "./support/entry-points";
 import { uniqueAddress } from "./support/mailbox";
 
 /*
@@ -21,27 +22,7 @@ import { uniqueAddress } from "./support/mailbox";
  * (server-reference-manifest.json) and the source tree, not from this file.
  */
 
-type ManifestEntry = { exportedName: string; filename: string; workers: Record<string, unknown> };
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> };
-const actions = Object.entries(manifest.node)
-  .filter(([, entry]) => !entry.exportedName.startsWith("$$RSC_SERVER_CACHE"))
-  .map(([id, entry]) => ({ id, ...entry }));
-
-/** A page that carries the action, as a URL a visitor can post to. */
-function pageFor(workers: string[]): string {
-  const paths = workers.map((w) =>
-    w
-      .replace(/^app/, "")
-      .replace(/\/page$/, "")
-      .replace(/\/\([^)]+\)/g, "")
-      .replace(/^\/products\/\[slug\]\/\[variant\]$/, "/products/everyday-mug")
-      .replace(/^\/collections\/\[slug\]\/\[state\]$/, "/collections/candles")
-      .replace(/^\/home\/\[edition\]$/, "/")
-      .replace(/\[[^\]]+\]/g, "x"),
-  );
-  // Prefer a page without made-up segments.
-  return paths.find((p) => !p.includes("/x") && !p.startsWith("/_") && p !== "") ?? paths[0]!;
-}
+const actions = serverActions();
 
 /** The permission an admin action names, read from its source (tests/unit/entry-points checks it is there). */
 function permissionOf(file: string, exportedName: string): Permission | null {
@@ -109,7 +90,7 @@ test.afterAll(async () => {
 });
 
 async function callAction(request: APIRequestContext, action: (typeof actions)[number], args: unknown[], form: Record<string, string>, cookie?: string) {
-  return request.post(pageFor(Object.keys(action.workers)), {
+  return request.post(action.page, {
     headers: { "next-action": action.id, accept: "text/x-component", ...(cookie ? { cookie } : {}) },
     multipart: { ...form, "0": JSON.stringify(args) },
     maxRedirects: 0,
